@@ -1,0 +1,106 @@
+import { candidateId } from '../../domain/candidate/candidate.js';
+import { sydneyDateOf } from '../../domain/market/sydney-time.js';
+import type { Fill } from '../../domain/orders/fill.js';
+import type { OrderPurpose } from '../../domain/orders/order-intent.js';
+import type { Broker } from '../../domain/ports/broker.port.js';
+import type { Repository } from '../../domain/ports/repository.port.js';
+import { addEntryFill, type ExitReason, openPosition, type Position, recordExit } from '../../domain/position/position.js';
+import { priceRoundedDown } from '../../domain/values/price.js';
+import { quantity } from '../../domain/values/quantity.js';
+import type { EpochMs } from '../../domain/values/time.js';
+import type { AppLogger } from '../shared/app-logger.js';
+
+export interface FillRecorderSettings {
+  /** Fallback stop distance when an entry fill has no candidate to take the low of day from. */
+  readonly maxStopPct: number;
+}
+
+const EXIT_REASONS: Readonly<Record<OrderPurpose, ExitReason>> = {
+  entry: 'manual',
+  stop: 'stop',
+  day3_half: 'day3_half',
+  sma_trail: 'sma_trail',
+  manual: 'manual',
+  kill_switch: 'kill_switch',
+  reconcile: 'reconcile',
+};
+
+/**
+ * Brings the broker's executions into Skim's books: each execution id is recorded exactly once, and in the
+ * same transaction the position it belongs to is opened, grown or reduced.
+ */
+export class FillRecorder {
+  constructor(
+    private readonly broker: Broker,
+    private readonly repository: Repository,
+    private readonly settings: FillRecorderSettings,
+    private readonly log: AppLogger,
+  ) {}
+
+  /** Pulls executions since `since` and records the new ones; returns those it recorded. */
+  async sync(since: EpochMs): Promise<Fill[]> {
+    const fills = await this.broker.fills(since);
+    return fills.filter((fill) => this.record(fill));
+  }
+
+  /** Records one execution; false when it was already recorded. */
+  record(fill: Fill): boolean {
+    return this.repository.transaction(() => {
+      if (!this.repository.trades.record(fill)) return false;
+      const entry = this.repository.journal.get(fill.clientOrderId);
+      if (entry) {
+        const filledQuantity = entry.filledQuantity + fill.quantity;
+        const state = filledQuantity >= entry.intent.quantity ? 'filled' : 'partially_filled';
+        this.repository.journal.update(fill.clientOrderId, { filledQuantity, state }, fill.at);
+      } else {
+        this.log.warn({ executionId: fill.executionId, clientOrderId: fill.clientOrderId }, 'fill for an order Skim did not journal');
+      }
+      const purpose = entry?.intent.purpose ?? (fill.side === 'BUY' ? 'entry' : 'manual');
+      if (fill.side === 'BUY') this.applyBuy(fill);
+      else this.applySell(fill, EXIT_REASONS[purpose]);
+      return true;
+    });
+  }
+
+  private applyBuy(fill: Fill): void {
+    const existing = this.repository.positions.get(fill.clientOrderId);
+    const entryFill = { quantity: fill.quantity, price: fill.price, commission: fill.commission, at: fill.at };
+    if (existing) {
+      this.repository.positions.save(addEntryFill(existing, entryFill));
+      return;
+    }
+    const tradingDate = sydneyDateOf(fill.at);
+    const candidate = this.repository.candidates.get(candidateId(tradingDate, fill.instrument.symbol));
+    const stopPrice =
+      candidate?.lowOfDay !== undefined && candidate.lowOfDay < fill.price
+        ? candidate.lowOfDay
+        : priceRoundedDown(fill.price * (1 - this.settings.maxStopPct / 100));
+    if (candidate?.lowOfDay === undefined) {
+      this.log.warn({ symbol: fill.instrument.symbol, stopPrice }, 'entry fill without a low of day: stop set at the maximum distance');
+    }
+    this.repository.positions.save(
+      openPosition({ id: fill.clientOrderId, instrument: fill.instrument, entryDate: tradingDate, stopPrice, fill: entryFill }),
+    );
+  }
+
+  private applySell(fill: Fill, reason: ExitReason): void {
+    const position = this.openPositionFor(fill);
+    if (!position || position.quantity < fill.quantity) {
+      this.log.error(
+        { executionId: fill.executionId, symbol: fill.instrument.symbol, held: position?.quantity ?? 0, sold: fill.quantity },
+        'sale larger than the position Skim holds: reconcile needed',
+      );
+      if (!position) return;
+    }
+    const sold = quantity(Math.min(fill.quantity, position.quantity));
+    this.repository.positions.save(
+      recordExit(position, { reason, quantity: sold, price: fill.price, commission: fill.commission, at: fill.at }),
+    );
+  }
+
+  private openPositionFor(fill: Fill): Position | undefined {
+    return this.repository.positions
+      .withStatus(['open', 'half_exited'])
+      .find((p) => p.instrument.conid === fill.instrument.conid);
+  }
+}

@@ -1,0 +1,13 @@
+import { secretValues } from '../config/config-secrets.js';
+import type { SkimConfig } from '../config/skim-config.js';
+import type { CreateLoggerOptions } from './create-logger.js';
+
+/** The logger Skim's configuration asks for, scrubbing the configured secrets. */
+export function loggerOptions(config: SkimConfig): CreateLoggerOptions {
+  return {
+    level: config.log.level,
+    pretty: config.log.pretty,
+    file: config.log.file,
+    secrets: secretValues(config),
+  };
+}
