@@ -19,9 +19,11 @@ export function stopTouched(side: Side, stop: Price, bar: Bar): boolean {
  * The price an order trades at on this bar before slippage, or undefined when the bar never reaches it.
  * A gap through the order's price fills at the open, which is worse for stops and better for limits:
  * buy-stop max(stop, open), sell-stop min(stop, open), buy limit min(limit, open), sell limit
- * max(limit, open). A stop that triggered on an earlier bar is a market order: it trades at the open.
+ * max(limit, open). A stop whose remainder was left over by the volume cap trades again only on a bar
+ * that reaches its stop, so a simulated stop never fills better than its stop price (a backtest
+ * should not flatter the strategy).
  */
-export function touchPrice(order: PricedOrder, stopAlreadyTriggered: boolean, bar: Bar): Price | undefined {
+export function touchPrice(order: PricedOrder, bar: Bar): Price | undefined {
   const buying = order.side === 'BUY';
   switch (order.type) {
     case 'MKT':
@@ -33,7 +35,6 @@ export function touchPrice(order: PricedOrder, stopAlreadyTriggered: boolean, ba
       return bar.high >= limit ? higher(limit, bar.open) : undefined;
     }
     case 'STP': {
-      if (stopAlreadyTriggered) return bar.open;
       const stop = order.stopPrice;
       if (stop === undefined || !stopTouched(order.side, stop, bar)) return undefined;
       return buying ? higher(stop, bar.open) : lower(stop, bar.open);
@@ -55,13 +56,8 @@ export function slippedPrice(order: PricedOrder, base: Price, slippageBps: numbe
 }
 
 /** Where the order fills on this bar, slippage included, or undefined when it does not trade. */
-export function fillPrice(
-  order: PricedOrder,
-  stopAlreadyTriggered: boolean,
-  bar: Bar,
-  slippageBps: number,
-): Price | undefined {
-  const base = touchPrice(order, stopAlreadyTriggered, bar);
+export function fillPrice(order: PricedOrder, bar: Bar, slippageBps: number): Price | undefined {
+  const base = touchPrice(order, bar);
   return base === undefined ? undefined : slippedPrice(order, base, slippageBps, bar);
 }
 

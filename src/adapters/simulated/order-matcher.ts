@@ -63,9 +63,8 @@ export class OrderMatcher {
   private tradeOnBar(order: SimulatedOrder, bar: Bar): void {
     const at = Math.max(bar.start, order.submittedAt);
     if (order.status === 'pending') this.startWorking(order, at);
-    const price = fillPrice(order.intent, order.stopTriggered, bar, this.rules.slippageBps);
+    const price = fillPrice(order.intent, bar, this.rules.slippageBps);
     if (price === undefined) return;
-    if (order.intent.type === 'STP') order.stopTriggered = true;
     const shares = Math.min(order.remaining, participationCap(this.rules.maxVolumeParticipation, bar.volume));
     if (shares === 0) return;
     const affordable = order.intent.side === 'BUY' ? this.affordable(order, shares, price, at) : shares;

@@ -18,7 +18,6 @@ export class SimulatedOrder {
   filledQuantity = 0;
   /** Sum of price x quantity over the fills, in mills. */
   filledValue = 0;
-  stopTriggered = false;
   rejectReason: string | undefined;
   updatedAt: EpochMs;
   /** Value traded and commission charged on the current trading day (the minimum is per order per day). */

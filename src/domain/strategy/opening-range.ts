@@ -1,4 +1,5 @@
 import type { Bar } from '../market/bar.js';
+import type { Price } from '../values/price.js';
 import type { EpochMs } from '../values/time.js';
 import {
   completedBarsIn,
@@ -18,12 +19,7 @@ import {
  */
 export type OpeningRange =
   | { readonly status: 'forming'; readonly endsAt: EpochMs; readonly soFar: PriceRange | undefined }
-  | {
-      readonly status: 'complete';
-      readonly endsAt: EpochMs;
-      readonly high: PriceRange['high'];
-      readonly low: PriceRange['low'];
-    }
+  | { readonly status: 'complete'; readonly endsAt: EpochMs; readonly high: Price; readonly low: Price }
   | { readonly status: 'no_trades'; readonly endsAt: EpochMs };
 
 export interface OpeningRangeWindow {

@@ -36,17 +36,19 @@ describe('partial fills', () => {
     expect(exchange.fills()).toEqual([]);
   });
 
-  it('keeps a triggered stop trading at later opens, even above its stop', () => {
+  it('trades a stop\'s remainder only on later bars that reach the stop, never better than the stop', () => {
     const exchange = makeExchange({ maxVolumeParticipation: 0.5 });
     exchange.submitOrder(order({ id: 'entry', type: 'STP', stop: '10.50', shares: 300 }), minute(0));
     exchange.publishBar(BHP, bar(minute(0), '10.40', '10.60', '10.30', '10.55', 200));
     exchange.publishBar(BHP, bar(minute(1), '10.70', '10.80', '10.60', '10.75', 200));
     exchange.publishBar(BHP, bar(minute(2), '10.40', '10.45', '10.20', '10.30', 400));
+    expect(exchange.findOrder(clientOrderId('entry'))?.filledQuantity).toBe(200);
+    exchange.publishBar(BHP, bar(minute(3), '10.40', '10.55', '10.20', '10.50', 400));
 
     expect(exchange.fills().map((f) => [f.quantity, f.price])).toEqual([
       [100, parsePrice('10.50')],
       [100, parsePrice('10.70')],
-      [100, parsePrice('10.40')],
+      [100, parsePrice('10.50')],
     ]);
   });
 });

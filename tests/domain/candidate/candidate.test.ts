@@ -33,9 +33,9 @@ describe('candidate lifecycle', () => {
     const candidate = candidateIn('watching');
     expect(candidate.id).toBe('2025-07-01:BHP');
     expect(candidateId(localDate('2025-07-01'), asxSymbol('BHP'))).toBe('2025-07-01:BHP');
-    expect(newCandidate({ symbol: asxSymbol('BHP'), tradingDate: localDate('2025-07-01'), gapPct: 4.2 }, 5)).toMatchObject(
-      { status: 'watching', createdAt: 5, updatedAt: 5 },
-    );
+    expect(
+      newCandidate({ symbol: asxSymbol('BHP'), tradingDate: localDate('2025-07-01'), gapPct: 4.2 }, 5),
+    ).toMatchObject({ status: 'watching', createdAt: 5, updatedAt: 5 });
   });
 
   it.each(ALL_PAIRS.filter(([from, to]) => LEGAL.has(`${from}>${to}`)))('allows %s -> %s', (from, to) => {

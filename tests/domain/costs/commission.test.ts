@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  commissionFor,
-  IBKR_ASX_FIXED,
-  type TieredCommission,
-} from '../../../src/domain/costs/commission.js';
+import { commissionFor, IBKR_ASX_FIXED, type TieredCommission } from '../../../src/domain/costs/commission.js';
 import { dollars, money } from '../../../src/domain/values/money.js';
 
 const TIERED: TieredCommission = {

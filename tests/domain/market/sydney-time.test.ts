@@ -34,7 +34,12 @@ describe('sydneyParts and sydneyDateOf', () => {
 
   it('follows the October change: 02:00 AEST jumps to 03:00 AEDT', () => {
     expect(sydneyParts(utc('2025-10-04T15:59:59Z'))).toMatchObject({ date: '2025-10-05', hour: 1, minute: 59 });
-    expect(sydneyParts(utc('2025-10-04T16:00:00Z'))).toMatchObject({ date: '2025-10-05', hour: 3, minute: 0, weekday: 0 });
+    expect(sydneyParts(utc('2025-10-04T16:00:00Z'))).toMatchObject({
+      date: '2025-10-05',
+      hour: 3,
+      minute: 0,
+      weekday: 0,
+    });
   });
 
   it('follows the April change: 03:00 AEDT falls back to 02:00 AEST', () => {

@@ -78,7 +78,11 @@ describe('position lifecycle', () => {
   });
 
   it('open -> closed when a stop sells everything', () => {
-    expect(recordExit(opened(), exit('stop', 101, 2400))).toMatchObject({ status: 'closed', quantity: 0, costBasis: 0 });
+    expect(recordExit(opened(), exit('stop', 101, 2400))).toMatchObject({
+      status: 'closed',
+      quantity: 0,
+      costBasis: 0,
+    });
   });
 
   it('half_exited -> closed by the SMA trail or the stop', () => {

@@ -108,7 +108,9 @@ describe('no entry', () => {
   it('reads the cutoff in AEDT on a summer day', () => {
     const summerOpen = Date.parse('2025-12-01T23:00:00Z');
     const range: OpeningRange = { ...COMPLETE, endsAt: summerOpen + 5 * MINUTE };
-    expect(decideBreakout(input({ range, asOf: Date.parse('2025-12-02T00:59:59Z') }))).toMatchObject({ signal: 'enter' });
+    expect(decideBreakout(input({ range, asOf: Date.parse('2025-12-02T00:59:59Z') }))).toMatchObject({
+      signal: 'enter',
+    });
     expect(decideBreakout(input({ range, asOf: Date.parse('2025-12-02T01:00:00Z') }))).toMatchObject({
       reason: 'past_cutoff',
     });

@@ -60,7 +60,14 @@ describe('openingRangeFromBars', () => {
 });
 
 describe('openingRangeFromTrades', () => {
-  const trades = [trade(-5, 9000), trade(0, 2500), trade(61, 2550), trade(200, 2400), trade(299, 2450), trade(300, 9000)];
+  const trades = [
+    trade(-5, 9000),
+    trade(0, 2500),
+    trade(61, 2550),
+    trade(200, 2400),
+    trade(299, 2450),
+    trade(300, 9000),
+  ];
 
   it('takes trades in [open, open + orMinutes)', () => {
     const range = openingRangeFromTrades(trades, { sessionOpen: OPEN, orMinutes: 5, asOf: OPEN + 10 * MINUTE });
@@ -84,7 +91,9 @@ describe('openingRangeFromTrades', () => {
   });
 
   it('reports no trades when nothing printed in the window', () => {
-    expect(openingRangeFromTrades([trade(400, 2500)], { sessionOpen: OPEN, orMinutes: 5, asOf: OPEN + 400_000 })).toEqual({
+    expect(
+      openingRangeFromTrades([trade(400, 2500)], { sessionOpen: OPEN, orMinutes: 5, asOf: OPEN + 400_000 }),
+    ).toEqual({
       status: 'no_trades',
       endsAt: OPEN + 5 * MINUTE,
     });

@@ -8,7 +8,14 @@ export const MINUTE = 60_000;
 
 /** A one-minute bar starting `minute` minutes after OPEN, prices in mills. */
 export function bar(minute: number, high: number, low: number): Bar {
-  return { start: OPEN + minute * MINUTE, open: price(low), high: price(high), low: price(low), close: price(high), volume: 1000 };
+  return {
+    start: OPEN + minute * MINUTE,
+    open: price(low),
+    high: price(high),
+    low: price(low),
+    close: price(high),
+    volume: 1000,
+  };
 }
 
 /** A trade `seconds` after OPEN at `mills`. */

@@ -22,11 +22,7 @@ export class SqliteOrderJournal implements OrderJournal {
   private readonly byId: Database.Statement<[string], Row>;
   private readonly byState: Database.Statement<[string], Row>;
   private readonly everything: Database.Statement<[], Row>;
-  private readonly updateOne: (
-    clientOrderId: ClientOrderId,
-    changes: JournalChanges,
-    at: EpochMs,
-  ) => JournalEntry;
+  private readonly updateOne: (clientOrderId: ClientOrderId, changes: JournalChanges, at: EpochMs) => JournalEntry;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare(

@@ -24,12 +24,8 @@ export class SqliteTradeStore implements TradeStore {
        ON CONFLICT (execution_id) DO NOTHING`,
     );
     this.exists = db.prepare('SELECT 1 FROM trades WHERE execution_id = ?');
-    this.inPeriod = db.prepare(
-      `SELECT ${COLUMNS} FROM trades WHERE at >= ? AND at < ? ORDER BY at, execution_id`,
-    );
-    this.ofOrder = db.prepare(
-      `SELECT ${COLUMNS} FROM trades WHERE client_order_id = ? ORDER BY at, execution_id`,
-    );
+    this.inPeriod = db.prepare(`SELECT ${COLUMNS} FROM trades WHERE at >= ? AND at < ? ORDER BY at, execution_id`);
+    this.ofOrder = db.prepare(`SELECT ${COLUMNS} FROM trades WHERE client_order_id = ? ORDER BY at, execution_id`);
   }
 
   record(fill: Fill): boolean {

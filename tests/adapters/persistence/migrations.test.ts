@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/adapters/clock/manual.clock.js';
+import { applyMigrations, migrateDatabase } from '../../../src/adapters/persistence/sqlite/migrate.js';
+import { MigrationFailed } from '../../../src/adapters/persistence/sqlite/migration-failed.error.js';
+import { MIGRATIONS, type Migration } from '../../../src/adapters/persistence/sqlite/migrations.js';
+import { SchemaTooNew } from '../../../src/adapters/persistence/sqlite/schema-too-new.error.js';
+import { SqliteRepository } from '../../../src/adapters/persistence/sqlite/sqlite.repository.js';
+import { OPEN_AT, openedPosition } from './sample-records.js';
+import { temporaryDatabases } from './temp-database.js';
+
+const databasePath = temporaryDatabases('migrations');
+const clock = new ManualClock(OPEN_AT);
+
+const ADD_POSITION_NOTE: Migration = {
+  version: MIGRATIONS.length + 1,
+  description: 'a note on each position',
+  sql: 'ALTER TABLE positions ADD COLUMN note TEXT',
+};
+
+function tableNames(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => row.name);
+  } finally {
+    db.close();
+  }
+}
+
+function appliedVersions(path: string): { version: number; applied_at: number }[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare<[], { version: number; applied_at: number }>(
+        'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+      )
+      .all();
+  } finally {
+    db.close();
+  }
+}
+
+const fingerprint = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('SQLite migrations', () => {
+  it('create the schema in a new file, making its folder, and record each version with its time', () => {
+    const path = join(databasePath('fresh'), 'nested', 'skim.db');
+    expect(migrateDatabase(path, clock)).toEqual({ applied: [1], version: 1 });
+    expect(tableNames(path)).toEqual([
+      'candidates',
+      'order_journal',
+      'position_exits',
+      'positions',
+      'schema_migrations',
+      'trades',
+    ]);
+    expect(appliedVersions(path)).toEqual([{ version: 1, applied_at: OPEN_AT }]);
+  });
+
+  it('do nothing on a database that is already up to date', () => {
+    const path = databasePath('twice.db');
+    migrateDatabase(path, clock);
+    expect(migrateDatabase(path, new ManualClock(OPEN_AT + 1))).toEqual({ applied: [], version: 1 });
+    SqliteRepository.open(path).close();
+    expect(appliedVersions(path)).toEqual([{ version: 1, applied_at: OPEN_AT }]);
+  });
+
+  it('bring an older database forward without losing its rows', () => {
+    const path = databasePath('upgrade.db');
+    const repository = SqliteRepository.open(path, clock);
+    repository.positions.save(openedPosition());
+    repository.close();
+
+    const db = new Database(path);
+    const result = applyMigrations(db, path, clock, [...MIGRATIONS, ADD_POSITION_NOTE]);
+    const rows = db.prepare('SELECT id, quantity, note FROM positions').all();
+    db.close();
+
+    expect(result).toEqual({ applied: [2], version: 2 });
+    expect(rows).toEqual([{ id: 'pos-bhp', quantity: 110, note: null }]);
+  });
+
+  it('roll a failing migration back entirely and name its version', () => {
+    const path = databasePath('failing.db');
+    migrateDatabase(path, clock);
+    const broken: Migration = {
+      version: 2,
+      description: 'half of it works',
+      sql: 'CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);',
+    };
+    const db = new Database(path);
+    try {
+      expect(() => applyMigrations(db, path, clock, [...MIGRATIONS, broken])).toThrow(MigrationFailed);
+      expect(() => applyMigrations(db, path, clock, [...MIGRATIONS, broken])).toThrow(/migration 2 .*no_such_table/);
+    } finally {
+      db.close();
+    }
+    expect(tableNames(path)).not.toContain('extra');
+    expect(appliedVersions(path).map((row) => row.version)).toEqual([1]);
+  });
+
+  it('refuse a database migrated by a newer Skim and leave the file exactly as it was', () => {
+    const path = databasePath('newer.db');
+    const repository = SqliteRepository.open(path, clock);
+    repository.positions.save(openedPosition());
+    repository.close();
+    const db = new Database(path);
+    applyMigrations(db, path, clock, [...MIGRATIONS, ADD_POSITION_NOTE]);
+    db.close();
+    const before = fingerprint(path);
+
+    expect(() => SqliteRepository.open(path, clock)).toThrow(SchemaTooNew);
+    expect(() => migrateDatabase(path, clock)).toThrow(/schema version 2, newer than the 1 this Skim knows/);
+    expect(fingerprint(path)).toBe(before);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('are numbered 1, 2, 3 ... and a list out of order is refused', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    const db = new Database(':memory:');
+    try {
+      expect(() => applyMigrations(db, ':memory:', clock, [ADD_POSITION_NOTE])).toThrow(/out of order/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('only ever add: no released migration drops or deletes anything', () => {
+    for (const migration of MIGRATIONS) {
+      expect(migration.sql, `migration ${migration.version}`).not.toMatch(/\b(DROP|DELETE|TRUNCATE|REPLACE)\b/i);
+    }
+  });
+});
