@@ -24,7 +24,9 @@ function simulatedHarness(): Promise<BrokerHarness> {
     market: {
       publishBar(symbol: string, bar: Bar): Promise<void> {
         const listed = exchange.findInstrument(asxSymbol(symbol));
-        if (listed === undefined) throw new InvalidValue('contract symbol', symbol, 'not listed by the harness');
+        if (listed === undefined) {
+          return Promise.reject(new InvalidValue('contract symbol', symbol, 'not listed by the harness'));
+        }
         exchange.publishBar(listed, bar);
         clock.set(Math.max(clock.now(), bar.start + 60_000));
         return Promise.resolve();

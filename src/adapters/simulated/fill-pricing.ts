@@ -42,17 +42,23 @@ export function touchPrice(order: PricedOrder, bar: Bar): Price | undefined {
   }
 }
 
-/**
- * Moves `base` against the trader by `slippageBps`, rounds it to a valid tick in the adverse direction,
- * then keeps it inside what could really have traded: the bar's range and the order's limit.
- */
+/** `base` moved against the trader by `slippageBps` and rounded to a valid tick in the adverse direction. */
+export function slipAgainstTrader(side: Side, base: Price, slippageBps: number): Price {
+  return side === 'BUY'
+    ? priceRoundedUp((base * (10_000 + slippageBps)) / 10_000)
+    : priceRoundedDown((base * (10_000 - slippageBps)) / 10_000);
+}
+
+/** Slips `base` against the trader, then keeps it inside what could really trade: the bar's range and the limit. */
 export function slippedPrice(order: PricedOrder, base: Price, slippageBps: number, bar: Bar): Price {
+  const slipped = slipAgainstTrader(order.side, base, slippageBps);
+  const { limitPrice } = order;
   if (order.side === 'BUY') {
-    const slipped = lower(priceRoundedUp((base * (10_000 + slippageBps)) / 10_000), bar.high);
-    return order.limitPrice === undefined ? slipped : lower(slipped, order.limitPrice);
+    const inBar = lower(slipped, bar.high);
+    return limitPrice === undefined ? inBar : lower(inBar, limitPrice);
   }
-  const slipped = higher(priceRoundedDown((base * (10_000 - slippageBps)) / 10_000), bar.low);
-  return order.limitPrice === undefined ? slipped : higher(slipped, order.limitPrice);
+  const inBar = higher(slipped, bar.low);
+  return limitPrice === undefined ? inBar : higher(inBar, limitPrice);
 }
 
 /** Where the order fills on this bar, slippage included, or undefined when it does not trade. */

@@ -1,9 +1,10 @@
 import type { OrderIntent } from '../../domain/orders/order-intent.js';
 import { formatMoney, money } from '../../domain/values/money.js';
-import { priceRoundedUp, type Price } from '../../domain/values/price.js';
+import type { Price } from '../../domain/values/price.js';
 import type { EpochMs } from '../../domain/values/time.js';
 import type { AccountLedger } from './account-ledger.js';
 import type { CommissionMeter } from './commission-meter.js';
+import { slipAgainstTrader } from './fill-pricing.js';
 import type { InstrumentMarket } from './instrument-market.js';
 import type { OrderBook } from './order-book.js';
 
@@ -33,8 +34,9 @@ export class OrderAdmission {
   reservePrice(intent: OrderIntent): Price | undefined {
     if (intent.side === 'SELL') return undefined;
     if (intent.type === 'LMT') return intent.limitPrice;
-    const base = intent.type === 'STP' ? intent.stopPrice : this.markets.get(intent.instrument.conid)?.referencePrice(true);
-    return base === undefined ? undefined : priceRoundedUp((base * (10_000 + this.slippageBps)) / 10_000);
+    const base =
+      intent.type === 'STP' ? intent.stopPrice : this.markets.get(intent.instrument.conid)?.referencePrice(true);
+    return base === undefined ? undefined : slipAgainstTrader('BUY', base, this.slippageBps);
   }
 
   /** Cash not yet claimed by open buy orders (their remaining quantity at reserve price, plus commission). */

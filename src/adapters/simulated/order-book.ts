@@ -55,8 +55,4 @@ export class OrderBook {
   all(): readonly SimulatedOrder[] {
     return this.everyOrder;
   }
-
-  conidsWithOpenOrders(): IterableIterator<number> {
-    return this.openByConid.keys();
-  }
 }

@@ -64,7 +64,11 @@ export class SimulatedExchange {
   listInstrument(instrument: Instrument): void {
     const known = this.listed.get(instrument.symbol);
     if (known !== undefined && known.conid !== instrument.conid) {
-      throw new InvalidValue('instrument', instrument, `${instrument.symbol} is already listed as conid ${known.conid}`);
+      throw new InvalidValue(
+        'instrument',
+        instrument,
+        `${instrument.symbol} is already listed as conid ${known.conid}`,
+      );
     }
     if (known !== undefined) return;
     this.listed.set(instrument.symbol, instrument);
@@ -229,6 +233,10 @@ function checkBar(instrument: Instrument, bar: Bar): void {
   const { open, high, low, close, volume } = bar;
   const pricesFit = low <= open && open <= high && low <= close && close <= high;
   if (!pricesFit || !Number.isSafeInteger(volume) || volume < 0) {
-    throw new InvalidValue(`${instrument.symbol} bar at ${bar.start}`, bar, 'needs low <= open, close <= high and a whole volume');
+    throw new InvalidValue(
+      `${instrument.symbol} bar at ${bar.start}`,
+      bar,
+      'needs low <= open, close <= high and a whole volume',
+    );
   }
 }

@@ -1,9 +1,5 @@
 import { IllegalTransition } from '../../domain/errors/illegal-transition.error.js';
-import {
-  TERMINAL_ORDER_STATUSES,
-  type BrokerOrder,
-  type BrokerOrderStatus,
-} from '../../domain/orders/broker-order.js';
+import { TERMINAL_ORDER_STATUSES, type BrokerOrder, type BrokerOrderStatus } from '../../domain/orders/broker-order.js';
 import type { OrderIntent } from '../../domain/orders/order-intent.js';
 import type { Price } from '../../domain/values/price.js';
 import { quantity } from '../../domain/values/quantity.js';

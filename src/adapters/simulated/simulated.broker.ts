@@ -51,7 +51,8 @@ export class SimulatedBroker implements Broker {
       return this.exchange
         .bars(this.listed(instrument), request.size)
         .filter(
-          (bar) => bar.start >= request.from && bar.start < request.to && barCompletesAt(request.size, bar.start) <= now,
+          (bar) =>
+            bar.start >= request.from && bar.start < request.to && barCompletesAt(request.size, bar.start) <= now,
         );
     });
   }

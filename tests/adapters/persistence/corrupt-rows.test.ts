@@ -1,41 +1,34 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CorruptRow } from '../../../src/adapters/persistence/sqlite/corrupt-row.error.js';
 import { SqliteRepository } from '../../../src/adapters/persistence/sqlite/sqlite.repository.js';
 import { DAY, fill, fullCandidate, fullJournalEntry, positionWithExits } from './sample-records.js';
-import { temporaryDatabases } from './temp-database.js';
+import { temporaryDatabases, withConnection, withRepository } from './sqlite-files.js';
 
 const databasePath = temporaryDatabases('corrupt-rows');
 
 /** A database holding one of everything, then edited by hand with `sql` as someone with the sqlite3 shell might. */
 function databaseEditedBy(sql: string): string {
   const path = databasePath('edited.db');
-  const repository = SqliteRepository.open(path);
-  repository.candidates.save(fullCandidate());
-  repository.positions.save(positionWithExits());
-  repository.trades.record(fill('e-1', 0));
-  repository.journal.open(fullJournalEntry());
-  repository.close();
-  const db = new Database(path);
-  try {
+  withRepository(path, (repository) => {
+    repository.candidates.save(fullCandidate());
+    repository.positions.save(positionWithExits());
+    repository.trades.record(fill('e-1', 0));
+    repository.journal.open(fullJournalEntry());
+  });
+  withConnection(path, (db) => {
     // Hand edits need not respect the CHECK constraints, so these tests do not either.
     db.pragma('ignore_check_constraints = ON');
     db.exec(sql);
-  } finally {
-    db.close();
-  }
+  });
   return path;
 }
 
 function readError(path: string, read: (repository: SqliteRepository) => unknown): CorruptRow {
-  const repository = SqliteRepository.open(path);
   try {
-    read(repository);
+    withRepository(path, read);
   } catch (error) {
     if (error instanceof CorruptRow) return error;
     throw error;
-  } finally {
-    repository.close();
   }
   throw new Error('the corrupt row was read without an error');
 }

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/adapters/clock/manual.clock.js';
-import { applyMigrations, migrateDatabase } from '../../../src/adapters/persistence/sqlite/migrate.js';
+import {
+  applyMigrations,
+  migrateDatabase,
+  type MigrationResult,
+} from '../../../src/adapters/persistence/sqlite/migrate.js';
 import { MigrationFailed } from '../../../src/adapters/persistence/sqlite/migration-failed.error.js';
 import { MIGRATIONS, type Migration } from '../../../src/adapters/persistence/sqlite/migrations.js';
 import { SchemaTooNew } from '../../../src/adapters/persistence/sqlite/schema-too-new.error.js';
 import { SqliteRepository } from '../../../src/adapters/persistence/sqlite/sqlite.repository.js';
 import { OPEN_AT, openedPosition } from './sample-records.js';
-import { temporaryDatabases } from './temp-database.js';
+import { temporaryDatabases, withConnection, withRepository } from './sqlite-files.js';
 
 const databasePath = temporaryDatabases('migrations');
 const clock = new ManualClock(OPEN_AT);
@@ -21,29 +24,37 @@ const ADD_POSITION_NOTE: Migration = {
   sql: 'ALTER TABLE positions ADD COLUMN note TEXT',
 };
 
-function tableNames(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-      .all()
-      .map((row) => row.name);
-  } finally {
-    db.close();
-  }
-}
+const tableNames = (path: string): string[] =>
+  withConnection(
+    path,
+    (db) =>
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .all()
+        .map((row) => row.name),
+    true,
+  );
 
-function appliedVersions(path: string): { version: number; applied_at: number }[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db
-      .prepare<[], { version: number; applied_at: number }>(
-        'SELECT version, applied_at FROM schema_migrations ORDER BY version',
-      )
-      .all();
-  } finally {
-    db.close();
-  }
+const appliedVersions = (path: string): { version: number; applied_at: number }[] =>
+  withConnection(
+    path,
+    (db) =>
+      db
+        .prepare<[], { version: number; applied_at: number }>(
+          'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+        )
+        .all(),
+    true,
+  );
+
+/** A database at the current version holding one open position, then moved on to `migrations`. */
+function databaseMigratedTo(name: string, migrations: readonly Migration[]): { path: string; result: MigrationResult } {
+  const path = databasePath(name);
+  withRepository(path, (repository) => {
+    repository.positions.save(openedPosition());
+  });
+  const result = withConnection(path, (db) => applyMigrations(db, path, clock, migrations));
+  return { path, result };
 }
 
 const fingerprint = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -72,15 +83,8 @@ describe('SQLite migrations', () => {
   });
 
   it('bring an older database forward without losing its rows', () => {
-    const path = databasePath('upgrade.db');
-    const repository = SqliteRepository.open(path, clock);
-    repository.positions.save(openedPosition());
-    repository.close();
-
-    const db = new Database(path);
-    const result = applyMigrations(db, path, clock, [...MIGRATIONS, ADD_POSITION_NOTE]);
-    const rows = db.prepare('SELECT id, quantity, note FROM positions').all();
-    db.close();
+    const { path, result } = databaseMigratedTo('upgrade.db', [...MIGRATIONS, ADD_POSITION_NOTE]);
+    const rows = withConnection(path, (db) => db.prepare('SELECT id, quantity, note FROM positions').all());
 
     expect(result).toEqual({ applied: [2], version: 2 });
     expect(rows).toEqual([{ id: 'pos-bhp', quantity: 110, note: null }]);
@@ -94,25 +98,16 @@ describe('SQLite migrations', () => {
       description: 'half of it works',
       sql: 'CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);',
     };
-    const db = new Database(path);
-    try {
+    withConnection(path, (db) => {
       expect(() => applyMigrations(db, path, clock, [...MIGRATIONS, broken])).toThrow(MigrationFailed);
       expect(() => applyMigrations(db, path, clock, [...MIGRATIONS, broken])).toThrow(/migration 2 .*no_such_table/);
-    } finally {
-      db.close();
-    }
+    });
     expect(tableNames(path)).not.toContain('extra');
     expect(appliedVersions(path).map((row) => row.version)).toEqual([1]);
   });
 
   it('refuse a database migrated by a newer Skim and leave the file exactly as it was', () => {
-    const path = databasePath('newer.db');
-    const repository = SqliteRepository.open(path, clock);
-    repository.positions.save(openedPosition());
-    repository.close();
-    const db = new Database(path);
-    applyMigrations(db, path, clock, [...MIGRATIONS, ADD_POSITION_NOTE]);
-    db.close();
+    const { path } = databaseMigratedTo('newer.db', [...MIGRATIONS, ADD_POSITION_NOTE]);
     const before = fingerprint(path);
 
     expect(() => SqliteRepository.open(path, clock)).toThrow(SchemaTooNew);
@@ -123,12 +118,9 @@ describe('SQLite migrations', () => {
 
   it('are numbered 1, 2, 3 ... and a list out of order is refused', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
-    const db = new Database(':memory:');
-    try {
+    withConnection(':memory:', (db) => {
       expect(() => applyMigrations(db, ':memory:', clock, [ADD_POSITION_NOTE])).toThrow(/out of order/);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('only ever add: no released migration drops or deletes anything', () => {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteRepository } from '../../../src/adapters/persistence/sqlite/sqlite.repository.js';
 import {
@@ -27,46 +26,38 @@ import {
   openedPosition,
   positionWithExits,
 } from './sample-records.js';
-import { temporaryDatabases } from './temp-database.js';
+import { temporaryDatabases, withConnection, withRepository } from './sqlite-files.js';
 
 const databasePath = temporaryDatabases('sqlite-repository');
 
-function pragma(path: string, name: string): unknown {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.pragma(name, { simple: true });
-  } finally {
-    db.close();
-  }
+/** What a reopened file must hold after the work following `openedPosition()` was lost. */
+function expectOnlyCommittedWork(path: string, lostExecutionId: string): void {
+  withRepository(path, (reopened) => {
+    expect(reopened.positions.get('pos-bhp')).toStrictEqual(openedPosition());
+    expect(reopened.trades.has(lostExecutionId)).toBe(false);
+  });
 }
 
 describe('SqliteRepository', () => {
   it('puts the file in WAL mode', () => {
     const path = databasePath('wal.db');
-    const repository = SqliteRepository.open(path);
-    try {
-      expect(pragma(path, 'journal_mode')).toBe('wal');
-    } finally {
-      repository.close();
-    }
+    withRepository(path, () => {
+      expect(withConnection(path, (db) => db.pragma('journal_mode', { simple: true }), true)).toBe('wal');
+    });
   });
 
   it('ties each exit to a stored position through a foreign key', () => {
     const path = databasePath('foreign-keys.db');
-    const repository = SqliteRepository.open(path);
-    repository.close();
-    const db = new Database(path);
-    db.pragma('foreign_keys = ON');
-    try {
+    withRepository(path, () => undefined);
+    withConnection(path, (db) => {
+      db.pragma('foreign_keys = ON');
       expect(() =>
         db.exec(
           `INSERT INTO position_exits (position_id, sequence, reason, quantity, price_mills, commission_mills, at)
            VALUES ('pos-none', 0, 'stop', 1, 45220, 6000, 0)`,
         ),
       ).toThrow(/FOREIGN KEY/);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('keeps everything across close and reopen, as after a deploy', () => {
@@ -80,8 +71,7 @@ describe('SqliteRepository', () => {
     before.journal.update(fullJournalEntry().clientOrderId, { state: 'filled', filledQuantity: 110 }, OPEN_AT + 1);
     before.close();
 
-    const after = SqliteRepository.open(path);
-    try {
+    withRepository(path, (after) => {
       expect(after.candidates.get(fullCandidate().id)).toStrictEqual(fullCandidate());
       expect(after.positions.withStatus(['half_exited'])).toStrictEqual([halfExitedPosition()]);
       expect(after.positions.get('pos-pls')).toStrictEqual(positionWithExits());
@@ -91,9 +81,7 @@ describe('SqliteRepository', () => {
         filledQuantity: 110,
         updatedAt: OPEN_AT + 1,
       });
-    } finally {
-      after.close();
-    }
+    });
   });
 
   it('loses nothing committed before a transaction that throws, even across a reopen', () => {
@@ -108,14 +96,7 @@ describe('SqliteRepository', () => {
       }),
     ).toThrow('crash');
     repository.close();
-
-    const reopened = SqliteRepository.open(path);
-    try {
-      expect(reopened.positions.get('pos-bhp')).toStrictEqual(openedPosition());
-      expect(reopened.trades.has('e-never')).toBe(false);
-    } finally {
-      reopened.close();
-    }
+    expectOnlyCommittedWork(path, 'e-never');
   });
 
   it('loses nothing committed when the process is killed in the middle of a transaction', () => {
@@ -123,19 +104,11 @@ describe('SqliteRepository', () => {
     const script = fileURLToPath(new URL('./crash-mid-transaction.script.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', script, path], { encoding: 'utf8' });
     expect(child.signal, child.stderr).toBe('SIGKILL');
-
-    const reopened = SqliteRepository.open(path);
-    try {
-      expect(reopened.positions.get('pos-bhp')).toStrictEqual(openedPosition());
-      expect(reopened.trades.has('e-lost-in-crash')).toBe(false);
-    } finally {
-      reopened.close();
-    }
+    expectOnlyCommittedWork(path, 'e-lost-in-crash');
   });
 
   it('stores every status, reason, side, type and purpose the domain knows', () => {
-    const repository = SqliteRepository.open(databasePath('enums.db'));
-    try {
+    withRepository(databasePath('enums.db'), (repository) => {
       for (const status of CANDIDATE_STATUSES) {
         const candidate = { ...fullCandidate(), id: `c-${status}`, status };
         repository.candidates.save(candidate);
@@ -170,8 +143,6 @@ describe('SqliteRepository', () => {
         expect(repository.journal.get(id)).toStrictEqual(shaped);
       });
       expect(new Set(repository.journal.all().map((e) => e.state))).toEqual(new Set(JOURNAL_STATES));
-    } finally {
-      repository.close();
-    }
+    });
   });
 });

@@ -1,4 +1,7 @@
-import { SimulatedExchange, type SimulatedExchangeOptions } from '../../../src/adapters/simulated/simulated-exchange.js';
+import {
+  SimulatedExchange,
+  type SimulatedExchangeOptions,
+} from '../../../src/adapters/simulated/simulated-exchange.js';
 import { IBKR_ASX_FIXED } from '../../../src/domain/costs/commission.js';
 import type { Bar } from '../../../src/domain/market/bar.js';
 import { clientOrderId } from '../../../src/domain/orders/client-order-id.js';

@@ -33,4 +33,3 @@ describe('affordable quantity', () => {
     expect(affordableQuantity(10, 15_000, withMinimumFee(10_000))).toBe(0);
   });
 });
-

@@ -36,7 +36,7 @@ describe('partial fills', () => {
     expect(exchange.fills()).toEqual([]);
   });
 
-  it('trades a stop\'s remainder only on later bars that reach the stop, never better than the stop', () => {
+  it("trades a stop's remainder only on later bars that reach the stop, never better than the stop", () => {
     const exchange = makeExchange({ maxVolumeParticipation: 0.5 });
     exchange.submitOrder(order({ id: 'entry', type: 'STP', stop: '10.50', shares: 300 }), minute(0));
     exchange.publishBar(BHP, bar(minute(0), '10.40', '10.60', '10.30', '10.55', 200));

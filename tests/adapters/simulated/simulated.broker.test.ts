@@ -64,6 +64,8 @@ describe('SimulatedBroker', () => {
     const { broker } = setUp();
     await expect(broker.cancelOrder(clientOrderId('ghost'))).rejects.toThrow(/cancelOrder failed: .*ghost/);
     await expect(broker.quotes([instrument('ZZZ', 5)])).rejects.toThrow(/quotes failed: ZZZ/);
-    await expect(broker.bars(instrument('BHP', 5), { size: '1min', from: 0, to: 1 })).rejects.toBeInstanceOf(BrokerError);
+    await expect(broker.bars(instrument('BHP', 5), { size: '1min', from: 0, to: 1 })).rejects.toBeInstanceOf(
+      BrokerError,
+    );
   });
 });
