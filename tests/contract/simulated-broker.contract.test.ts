@@ -1,3 +1,4 @@
+import { ManualClock } from '../../src/adapters/clock/manual.clock.js';
 import { SimulatedExchange } from '../../src/adapters/simulated/simulated-exchange.js';
 import { SimulatedBroker } from '../../src/adapters/simulated/simulated.broker.js';
 import { IBKR_ASX_FIXED } from '../../src/domain/costs/commission.js';
@@ -5,7 +6,6 @@ import { InvalidValue } from '../../src/domain/errors/invalid-value.error.js';
 import type { Bar } from '../../src/domain/market/bar.js';
 import { asxSymbol, instrument } from '../../src/domain/values/instrument.js';
 import { dollars } from '../../src/domain/values/money.js';
-import { ManualClock } from '../adapters/simulated/exchange-fixture.js';
 import { describeBrokerContract, type BrokerHarness } from './broker.contract.js';
 
 function simulatedHarness(): Promise<BrokerHarness> {

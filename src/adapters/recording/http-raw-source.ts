@@ -28,6 +28,9 @@ export interface HttpRawSourceOptions<Q> {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** The transport knobs of an HTTP source, for factories that fix the name and the request themselves. */
+export type HttpTransportOptions = Omit<HttpRawSourceOptions<never>, 'name' | 'request'>;
+
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const ERROR_SNIPPET_CHARS = 200;

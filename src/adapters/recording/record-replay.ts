@@ -24,7 +24,11 @@ export function withRecordReplay<Q>(
 ): RawSource<Q> {
   const { recordDir, replayDir } = settings;
   if (recordDir !== undefined && replayDir !== undefined) {
-    throw new InvalidValue('record/replay folders', { recordDir, replayDir }, 'set SKIM_RECORD_DIR or SKIM_REPLAY_DIR, not both');
+    throw new InvalidValue(
+      'record/replay folders',
+      { recordDir, replayDir },
+      'set SKIM_RECORD_DIR or SKIM_REPLAY_DIR, not both',
+    );
   }
   if (replayDir !== undefined) return new ReplayRawSource<Q>(live.name, replayDir, fileName);
   if (recordDir !== undefined) return new RecordingRawSource(live, recordDir, fileName, log);

@@ -40,6 +40,6 @@ export function describeTransportFailure(error: unknown, timeoutMs: number): Tra
 
 function errorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('code' in error)) return '';
-  const { code } = error as { code: unknown };
+  const { code } = error;
   return typeof code === 'string' ? code : '';
 }

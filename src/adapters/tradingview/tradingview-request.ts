@@ -1,8 +1,7 @@
 import type { ScanFilters } from '../../domain/ports/market-scanner.port.js';
-import { HttpRawSource, type HttpRequest } from '../recording/http-raw-source.js';
+import { BROWSER_USER_AGENT } from '../recording/browser-user-agent.js';
+import { HttpRawSource, type HttpRequest, type HttpTransportOptions } from '../recording/http-raw-source.js';
 import type { RawSource } from '../recording/raw-source.js';
-import type { RetryPolicy } from '../recording/retry-policy.js';
-import type { Dispatcher } from 'undici';
 import { TRADINGVIEW_COLUMNS } from './tradingview-columns.js';
 
 export const TRADINGVIEW_SCAN_URL = 'https://scanner.tradingview.com/australia/scan';
@@ -13,8 +12,7 @@ export const TRADINGVIEW_HEADERS: Readonly<Record<string, string>> = Object.free
   Accept: 'text/plain, */*; q=0.01',
   Origin: 'https://www.tradingview.com',
   Referer: 'https://www.tradingview.com/',
-  'User-Agent':
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  'User-Agent': BROWSER_USER_AGENT,
 });
 
 export interface TradingViewFilter {
@@ -55,15 +53,7 @@ export function tradingViewHttpRequest(body: TradingViewScanBody): HttpRequest {
   return { method: 'POST', url: TRADINGVIEW_SCAN_URL, headers: TRADINGVIEW_HEADERS, body: JSON.stringify(body) };
 }
 
-export interface TradingViewHttpOptions {
-  readonly timeoutMs?: number;
-  readonly retry?: RetryPolicy;
-  readonly dispatcher?: Dispatcher;
-  readonly random?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-}
-
 /** The live screener as a raw source, to be wrapped by `withRecordReplay`. */
-export function tradingViewHttpSource(options: TradingViewHttpOptions = {}): RawSource<TradingViewScanBody> {
+export function tradingViewHttpSource(options: HttpTransportOptions = {}): RawSource<TradingViewScanBody> {
   return new HttpRawSource<TradingViewScanBody>({ ...options, name: 'tradingview', request: tradingViewHttpRequest });
 }

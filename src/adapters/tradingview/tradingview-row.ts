@@ -54,7 +54,12 @@ function mapValues(row: number, ticker: string, symbol: AsxSymbol, values: Tradi
   const previousClose = previousCloseOf(last, values, warn);
   const gap = values.gap ?? (open !== undefined && previousClose !== undefined ? gapPct(open, previousClose) : null);
   if (gap === null) {
-    const issue = { row, ticker, skipped: true, problem: 'no gap: the gap column is empty and open or previous close is unknown' };
+    const issue = {
+      row,
+      ticker,
+      skipped: true,
+      problem: 'no gap: the gap column is empty and open or previous close is unknown',
+    };
     return { kind: 'skipped', issue, warnings };
   }
   const result: ScanResult = {

@@ -6,12 +6,13 @@ import { IBKR_ASX_FIXED } from '../../../src/domain/costs/commission.js';
 import type { Bar } from '../../../src/domain/market/bar.js';
 import { clientOrderId } from '../../../src/domain/orders/client-order-id.js';
 import type { OrderIntent, OrderType, Side, TimeInForce } from '../../../src/domain/orders/order-intent.js';
-import type { Clock } from '../../../src/domain/ports/clock.port.js';
 import { instrument, type Instrument } from '../../../src/domain/values/instrument.js';
 import { dollars } from '../../../src/domain/values/money.js';
 import { parsePrice } from '../../../src/domain/values/price.js';
 import { quantity } from '../../../src/domain/values/quantity.js';
 import type { EpochMs } from '../../../src/domain/values/time.js';
+
+export { ManualClock } from '../../../src/adapters/clock/manual.clock.js';
 
 export const BHP = instrument('BHP', 4_036_812);
 export const CBA = instrument('CBA', 4_036_818);
@@ -73,22 +74,4 @@ export function order(spec: OrderSpec): OrderIntent {
     ...(spec.limit === undefined ? {} : { limitPrice: parsePrice(spec.limit) }),
     ...(spec.stop === undefined ? {} : { stopPrice: parsePrice(spec.stop) }),
   };
-}
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: EpochMs) {}
-
-  now(): EpochMs {
-    return this.current;
-  }
-
-  set(at: EpochMs): void {
-    this.current = at;
-  }
-
-  sleepUntil(at: EpochMs): Promise<void> {
-    if (at > this.current) this.current = at;
-    return Promise.resolve();
-  }
 }

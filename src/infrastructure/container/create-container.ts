@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import type { Logger } from 'pino';
+import { SystemClock } from '../../adapters/clock/system.clock.js';
+import { ConsoleNotifier } from '../../adapters/notifications/console.notifier.js';
+import { MemoryRepository } from '../../adapters/persistence/memory/memory.repository.js';
+import { SqliteRepository } from '../../adapters/persistence/sqlite/sqlite.repository.js';
+import { SimulatedBroker } from '../../adapters/simulated/simulated.broker.js';
+import { SimulatedExchange } from '../../adapters/simulated/simulated-exchange.js';
+import type { Broker } from '../../domain/ports/broker.port.js';
+import type { Clock } from '../../domain/ports/clock.port.js';
+import type { Notifier } from '../../domain/ports/notifier.port.js';
+import type { Repository } from '../../domain/ports/repository.port.js';
+import { dollars } from '../../domain/values/money.js';
+import type { SkimConfig } from '../config/skim-config.js';
+import { createLogger } from '../logging/create-logger.js';
+import { loggerOptions } from '../logging/logger-options.js';
+import { buildCalendar } from './calendar.js';
+import { bind } from './token.js';
+import { TOKENS } from './tokens.js';
+
+/** Adapters a caller supplies instead of the profile's defaults (tests swap any of them; backtests the clock). */
+export interface AdapterOverrides {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly repository?: Repository;
+  readonly broker?: Broker;
+  readonly notifier?: Notifier;
+  readonly exchange?: SimulatedExchange;
+}
+
+/** The paper account the simulated exchange trades when nothing else is configured. */
+export const SIMULATED_ACCOUNT_ID = 'DUSIM0001';
+
+/**
+ * Wires every port to an adapter for the configured profile. This is the only place that knows which
+ * adapter serves which port; the domain and application receive their dependencies through constructors.
+ */
+export function createContainer(config: SkimConfig, overrides: AdapterOverrides = {}): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  bind(container, TOKENS.Config).toConstantValue(config);
+  bind(container, TOKENS.Logger).toDynamicValue(() => overrides.logger ?? createLogger(loggerOptions(config)));
+  bind(container, TOKENS.Clock).toDynamicValue(() => overrides.clock ?? new SystemClock());
+  bind(container, TOKENS.Calendar).toDynamicValue(() => buildCalendar(config.holidays));
+  bind(container, TOKENS.Repository)
+    .toDynamicValue(
+      () =>
+        overrides.repository ??
+        (config.profile === 'test' ? new MemoryRepository() : SqliteRepository.open(config.dbPath)),
+    )
+    .onDeactivation((repository) => {
+      repository.close();
+    });
+  bind(container, TOKENS.Notifier).toDynamicValue(
+    (context) => overrides.notifier ?? new ConsoleNotifier(context.get(TOKENS.Logger)),
+  );
+  bind(container, TOKENS.SimulatedExchange).toDynamicValue(
+    () =>
+      overrides.exchange ??
+      new SimulatedExchange({
+        seed: 1,
+        commission: config.commission,
+        maxVolumeParticipation: 0.1,
+        slippageBps: 0,
+        startingCash: dollars(100_000),
+        accountId: SIMULATED_ACCOUNT_ID,
+        instruments: [],
+      }),
+  );
+  bind(container, TOKENS.Broker).toDynamicValue(
+    (context) =>
+      overrides.broker ?? new SimulatedBroker(context.get(TOKENS.SimulatedExchange), context.get(TOKENS.Clock)),
+  );
+  return container;
+}
+
+/** Closes what the container opened (database, timers, sockets): only services that were resolved. */
+export async function disposeContainer(container: Container): Promise<void> {
+  await container.unbindAll();
+}
