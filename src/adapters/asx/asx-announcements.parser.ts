@@ -6,7 +6,8 @@ import { AsxMarkupError } from './asx-markup.error.js';
 import { parseReleaseTime } from './asx-release-time.js';
 import { cellText } from './cell-text.js';
 
-export const ASX_SITE = 'https://www.asx.com.au';
+/** Where the list pages live; relative document links are resolved against the page's own address. */
+export const ASX_STATISTICS = 'https://www.asx.com.au/asx/v2/statistics/';
 
 /**
  * Reads the announcements table of an ASX list page (todayAnns.do, prevBusDayAnns.do) by its structure:
@@ -54,7 +55,7 @@ function parseRow($: CheerioAPI, row: Cheerio<Element>, page: string, rowNumber:
   const headline = cellText(link.clone().find('.page, .filesize').remove().end().toArray());
   if (headline === '') return fail('empty headline');
   const pages = pageCount(cellText(headlineCell.find('.page').first().toArray()));
-  const url = documentUrl(link.attr('href') ?? '');
+  const url = documentUrl(link.attr('href') ?? '', new URL(page, ASX_STATISTICS));
 
   return {
     symbol,
@@ -80,10 +81,10 @@ function pageCount(text: string): number | undefined {
 }
 
 /** Absolute document address; anything that is not http(s) is dropped rather than passed on. */
-function documentUrl(href: string): string | undefined {
+function documentUrl(href: string, pageUrl: URL): string | undefined {
   if (href.trim() === '') return undefined;
   try {
-    const url = new URL(href.trim(), ASX_SITE);
+    const url = new URL(href.trim(), pageUrl);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
   } catch {
     return undefined;

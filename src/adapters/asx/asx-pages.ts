@@ -1,6 +1,7 @@
 import { BROWSER_USER_AGENT } from '../recording/browser-user-agent.js';
 import { HttpRawSource, type HttpTransportOptions } from '../recording/http-raw-source.js';
 import type { RawSource } from '../recording/raw-source.js';
+import { ASX_STATISTICS } from './asx-announcements.parser.js';
 
 /** The two whole-market lists: today's announcements and the previous business day's. */
 export const ASX_PAGES = {
@@ -10,8 +11,6 @@ export const ASX_PAGES = {
 
 export type AsxPage = keyof typeof ASX_PAGES;
 
-const STATISTICS = 'https://www.asx.com.au/asx/v2/statistics/';
-
 /** One ASX list page as a raw source, to be wrapped by `withRecordReplay`. */
 export function asxPageHttpSource(page: AsxPage, options: HttpTransportOptions = {}): RawSource {
   const { name, page: file } = ASX_PAGES[page];
@@ -20,7 +19,7 @@ export function asxPageHttpSource(page: AsxPage, options: HttpTransportOptions =
     name,
     request: () => ({
       method: 'GET',
-      url: `${STATISTICS}${file}`,
+      url: new URL(file, ASX_STATISTICS).toString(),
       headers: {
         Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
         'Accept-Language': 'en-AU,en;q=0.9',

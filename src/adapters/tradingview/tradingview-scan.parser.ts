@@ -18,7 +18,7 @@ export interface TradingViewScan {
 const envelope = z.object({
   totalCount: z.number().optional(),
   error: z.string().nullable().optional(),
-  data: z.array(z.unknown()),
+  data: z.array(z.unknown()).nullable().optional(),
 });
 
 /**
@@ -31,6 +31,7 @@ export function parseTradingViewScan(raw: string): TradingViewScan {
   if (!parsed.success) throw new TradingViewPayloadError(`unexpected envelope (${describeZodIssues(parsed.error)})`);
   const { data, totalCount, error } = parsed.data;
   if (error) throw new TradingViewPayloadError(`the screener reported an error: ${error}`);
+  if (!data) throw new TradingViewPayloadError('no "data" array');
 
   const results: ScanResult[] = [];
   const issues: RowIssue[] = [];
