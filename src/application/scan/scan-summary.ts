@@ -1,10 +1,13 @@
 import type { AsxSymbol } from '../../domain/values/instrument.js';
+import type { Price } from '../../domain/values/price.js';
 import type { EpochMs, LocalDate } from '../../domain/values/time.js';
 
 /** A gapping stock as the scan reports it. */
 export interface ScanRow {
   readonly symbol: AsxSymbol;
   readonly gapPct: number;
+  /** Last traded price when the scan ran (or the open), as the scanner reported it. */
+  readonly price?: Price;
   /** The scanner that found it. */
   readonly source: string;
   readonly headline?: string;

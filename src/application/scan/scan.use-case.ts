@@ -120,9 +120,14 @@ export class ScanUseCase {
     if (failed !== undefined) return skip(failed);
 
     const news = context.news.available ? context.news.byCompany.get(symbol) : undefined;
-    const row: ScanRow = news
-      ? { symbol, gapPct, source, headline: news.latest.headline, announcementAt: news.latest.releasedAt }
-      : { symbol, gapPct, source };
+    const price = result.last ?? result.open;
+    const row: ScanRow = {
+      symbol,
+      gapPct,
+      source,
+      ...(price === undefined ? {} : { price }),
+      ...(news === undefined ? {} : { headline: news.latest.headline, announcementAt: news.latest.releasedAt }),
+    };
     if (context.known.has(symbol)) return { kind: 'known', row };
     const required = this.deps.strategy.requireAnnouncement;
     if (!context.news.available) {

@@ -16,7 +16,9 @@ import type { SkimConfig } from '../config/skim-config.js';
 import { createLogger } from '../logging/create-logger.js';
 import { loggerOptions } from '../logging/logger-options.js';
 import { buildCalendar } from './calendar.js';
-import { bind } from './token.js';
+import { bindMarketData } from './market-data.bindings.js';
+import { bindUseCases } from './use-case.bindings.js';
+import { bind, resolve } from './token.js';
 import { TOKENS } from './tokens.js';
 
 /** Adapters a caller supplies instead of the profile's defaults (tests swap any of them; backtests the clock). */
@@ -52,7 +54,7 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
       repository.close();
     });
   bind(container, TOKENS.Notifier).toDynamicValue(
-    (context) => overrides.notifier ?? new ConsoleNotifier(context.get(TOKENS.Logger)),
+    (context) => overrides.notifier ?? new ConsoleNotifier(resolve(context, TOKENS.Logger)),
   );
   bind(container, TOKENS.SimulatedExchange).toDynamicValue(
     () =>
@@ -69,8 +71,11 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
   );
   bind(container, TOKENS.Broker).toDynamicValue(
     (context) =>
-      overrides.broker ?? new SimulatedBroker(context.get(TOKENS.SimulatedExchange), context.get(TOKENS.Clock)),
+      overrides.broker ??
+      new SimulatedBroker(resolve(context, TOKENS.SimulatedExchange), resolve(context, TOKENS.Clock)),
   );
+  bindMarketData(container, config, () => []);
+  bindUseCases(container, config);
   return container;
 }
 

@@ -171,6 +171,7 @@ describe('ScanUseCase on a sample morning', () => {
       {
         symbol: 'LKO',
         gapPct: 33.33333333,
+        price: 415,
         source: 'tradingview',
         headline: 'Lakeside Lithium – Investor Presentation',
         announcementAt: Date.parse('2025-06-09T23:05:00Z'),
