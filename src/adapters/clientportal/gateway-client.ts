@@ -48,7 +48,7 @@ export class GatewayClient {
     return this.call({ method: 'DELETE', path, idempotent: false }, schema);
   }
 
-  async call<S extends z.ZodType>(request: GatewayRequest, schema: S): Promise<z.output<S>> {
+  private async call<S extends z.ZodType>(request: GatewayRequest, schema: S): Promise<z.output<S>> {
     const endpoint = endpointOf(request);
     for (let attempt = 1; ; attempt += 1) {
       const release = await this.pacer.acquire(pacedEndpointOf(request));
@@ -57,7 +57,7 @@ export class GatewayClient {
         body = await this.transport.send(request);
         this.pacer.succeeded();
       } catch (error) {
-        const pauseMs = this.noteFailure(endpoint, error);
+        const pauseMs = this.noteFailure(endpoint, error, attempt);
         if (!this.mayRepeat(request, error, attempt)) throw error;
         this.logger.warn({ endpoint, attempt, pauseMs, err: error }, 'gateway read failed; repeating it');
         if (!(error instanceof GatewayRateLimited)) await this.clock.sleepUntil(this.clock.now() + pauseMs);
@@ -70,13 +70,13 @@ export class GatewayClient {
   }
 
   /** Returns how long to wait before any repeat. A 429 pauses every request, not just this one. */
-  private noteFailure(endpoint: string, error: unknown): number {
+  private noteFailure(endpoint: string, error: unknown, attempt: number): number {
     if (error instanceof GatewayRateLimited) {
       const pauseMs = this.pacer.rateLimited(error.retryAfterMs);
       this.logger.warn({ endpoint, pauseMs }, 'gateway pacing limit hit (HTTP 429); pausing all requests');
       return pauseMs;
     }
-    return error instanceof GatewayTransportFailure ? this.pacer.backoffDelay(1) : 0;
+    return error instanceof GatewayTransportFailure ? this.pacer.backoffDelay(attempt) : 0;
   }
 
   private mayRepeat(request: GatewayRequest, error: unknown, attempt: number): boolean {
@@ -106,5 +106,10 @@ export function connectToGateway(config: ClientPortalConfig, deps: GatewayClient
   const transport = new HttpTransport(config.baseUrl, dispatcher, config.timeouts);
   const pacer = new Pacer(config.pacing, deps.clock, deps.random ?? Math.random);
   const client = new GatewayClient(transport, pacer, deps.clock, deps.logger, config.pacing.maxReadRetries);
-  return { client, close: () => owned?.close() ?? Promise.resolve() };
+  return {
+    client,
+    close: async () => {
+      await owned?.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request, type Dispatcher } from 'undici';
 import { BrokerError } from '../../domain/errors/broker-error.js';
+import type { DomainError } from '../../domain/errors/domain-error.js';
 import { GatewayNotAuthenticated } from '../../domain/errors/gateway-not-authenticated.error.js';
 import type { ClientPortalConfig, ClientPortalTimeouts } from './clientportal.config.js';
 import { ClientPortalConfigError } from './errors/client-portal-config.error.js';
@@ -126,7 +127,7 @@ function statusError(
   text: string,
   retryAfter: string | string[] | undefined,
   idempotent: boolean,
-): BrokerError {
+): DomainError {
   const detail = gatewayText(text);
   if (status === 401) return new GatewayNotAuthenticated(detail === '' ? `HTTP 401 from ${endpoint}` : detail);
   if (status === 429) return new GatewayRateLimited(endpoint, retryAfterMs(retryAfter));
@@ -161,8 +162,7 @@ function retryAfterMs(header: string | string[] | undefined): number | undefined
   return Number(value.trim()) * 1000;
 }
 
-function transportFailure(endpoint: string, error: unknown, idempotent: boolean): BrokerError {
-  if (error instanceof BrokerError) return error;
+function transportFailure(endpoint: string, error: unknown, idempotent: boolean): GatewayTransportFailure {
   const kind = failureKind(error);
   const retryable = kind === 'unreachable' || idempotent;
   return new GatewayTransportFailure(endpoint, kind, describe(error), retryable);
@@ -176,7 +176,7 @@ function failureKind(error: unknown): TransportFailureKind {
 }
 
 function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error; typeof current === 'object' && current !== null; ) {
+  for (let current: unknown = error; typeof current === 'object' && current !== null;) {
     const { code, cause } = current as { code?: unknown; cause?: unknown };
     if (typeof code === 'string') return code;
     current = cause;

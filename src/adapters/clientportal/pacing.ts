@@ -7,14 +7,7 @@ import { RateGate } from './rate-gate.js';
 
 /** Endpoints with a limit of their own on top of the global one. */
 export type PacedEndpoint =
-  | 'snapshot'
-  | 'live-orders'
-  | 'trades'
-  | 'portfolio-accounts'
-  | 'tickle'
-  | 'scanner-run'
-  | 'history'
-  | 'other';
+  'snapshot' | 'live-orders' | 'trades' | 'portfolio-accounts' | 'tickle' | 'scanner-run' | 'history' | 'other';
 
 export type Release = () => void;
 
@@ -70,7 +63,11 @@ export class Pacer {
       concurrent?.leave();
       throw error;
     }
-    return concurrent === undefined ? noRelease : once(() => concurrent.leave());
+    return concurrent === undefined
+      ? noRelease
+      : once(() => {
+          concurrent.leave();
+        });
   }
 
   /** Records a 429: pauses every request for the returned number of milliseconds. */

@@ -6,8 +6,26 @@ import { UnexpectedResponse } from './errors/unexpected-response.error.js';
 export function parseResponse<S extends z.ZodType>(endpoint: string, schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issue = deepestIssue(result.error.issues);
   throw new UnexpectedResponse(endpoint, formatPath(issue?.path ?? []), issue?.message ?? 'invalid');
+}
+
+/**
+ * The issue that names the most specific field. When no alternative of a union matched, the one that got
+ * furthest into the value is the one the gateway most likely meant, so its field is the one to blame.
+ */
+function deepestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue | undefined {
+  let deepest: z.core.$ZodIssue | undefined;
+  for (const issue of issues) {
+    const candidate =
+      issue.code === 'invalid_union' ? (withPrefix(issue.path, deepestIssue(issue.errors.flat())) ?? issue) : issue;
+    if (deepest === undefined || candidate.path.length > deepest.path.length) deepest = candidate;
+  }
+  return deepest;
+}
+
+function withPrefix(prefix: readonly PropertyKey[], issue: z.core.$ZodIssue | undefined): z.core.$ZodIssue | undefined {
+  return issue === undefined ? undefined : { ...issue, path: [...prefix, ...issue.path] };
 }
 
 /** `["orders", 0, "status"]` → `orders[0].status`. */

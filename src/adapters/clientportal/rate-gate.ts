@@ -2,30 +2,35 @@ import type { EpochMs } from '../../domain/values/time.js';
 import type { RateLimit } from './clientportal.config.js';
 
 /**
- * A token bucket holding `requests` tokens that refills one every `perMs / requests` ms, kept in its
- * virtual-scheduling form: instead of a token count it remembers the instant the bucket would next be
- * empty ("theoretical arrival time"), which stays exact with integer milliseconds.
+ * At most `requests` sends in any window of `perMs`: a token bucket of `requests` tokens in which each
+ * token comes back `perMs` after it was spent. Unlike a bucket that refills continuously it never allows a
+ * burst plus a refill inside one window (19 requests in a second for "10 per second"), which matters
+ * because the gateway punishes a client that exceeds its limits with a lock-out of several minutes.
  */
 export class RateGate {
-  private readonly interval: number;
-  private readonly burstAllowance: number;
-  private theoreticalArrival = Number.NEGATIVE_INFINITY;
+  /** When each spent token returns, oldest first; never longer than `requests`. */
+  private readonly returns: EpochMs[] = [];
 
-  constructor(limit: RateLimit) {
-    if (!(limit.requests >= 1) || !(limit.perMs > 0)) {
+  constructor(private readonly limit: RateLimit) {
+    if (!Number.isSafeInteger(limit.requests) || limit.requests < 1 || !(limit.perMs > 0)) {
       throw new RangeError(`invalid rate limit ${limit.requests} per ${limit.perMs} ms`);
     }
-    this.interval = limit.perMs / limit.requests;
-    this.burstAllowance = limit.perMs - this.interval;
   }
 
-  /** The earliest instant at or after `now` at which a request may go. */
+  /** The earliest instant at or after `now` at which a token is free. */
   earliestStart(now: EpochMs): EpochMs {
-    return Math.max(now, this.theoreticalArrival - this.burstAllowance);
+    this.dropReturned(now);
+    if (this.returns.length < this.limit.requests) return now;
+    return this.returns[0] ?? now;
   }
 
-  /** Spends one token; call only when `earliestStart(now) <= now`. */
+  /** Spends a token; call only when `earliestStart(now) <= now`. */
   take(now: EpochMs): void {
-    this.theoreticalArrival = Math.max(this.theoreticalArrival, now) + this.interval;
+    this.dropReturned(now);
+    this.returns.push(now + this.limit.perMs);
+  }
+
+  private dropReturned(now: EpochMs): void {
+    while ((this.returns[0] ?? Number.POSITIVE_INFINITY) <= now) this.returns.shift();
   }
 }

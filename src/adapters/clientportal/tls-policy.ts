@@ -4,8 +4,7 @@ import { ClientPortalConfigError } from './errors/client-portal-config.error.js'
 
 /** How the gateway's certificate is checked: verified (optionally against a given CA) or, on loopback, not at all. */
 export type TlsPolicy =
-  | { readonly verify: true; readonly caFile?: string }
-  | { readonly verify: false; readonly host: string };
+  { readonly verify: true; readonly caFile?: string } | { readonly verify: false; readonly host: string };
 
 type TlsSettings = Pick<ClientPortalConfig, 'baseUrl' | 'insecureTls' | 'caFile' | 'composeServiceName'>;
 
@@ -34,8 +33,11 @@ export function isLoopbackHost(host: string): boolean {
   if (isIPv4(bare)) return bare.startsWith('127.');
   if (!isIPv6(bare)) return false;
   if (bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
-  return mapped?.[1] !== undefined && mapped[1].startsWith('127.');
+  // IPv4-mapped: "::ffff:127.0.0.1", which URL parsing rewrites as "::ffff:7f00:1".
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare)?.[1];
+  if (dotted !== undefined) return dotted.startsWith('127.');
+  const high = /^::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(bare)?.[1];
+  return high !== undefined && Number.parseInt(high, 16) >> 8 === 127;
 }
 
 /** The host name of the gateway URL, lower-case and without IPv6 brackets. */

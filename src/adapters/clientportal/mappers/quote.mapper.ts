@@ -7,9 +7,30 @@ import type { SnapshotEntry } from '../schemas/market-data.schema.js';
 import { priceOf, volumeOf } from './gateway-numbers.js';
 
 /** The snapshot fields Skim asks for. */
-export const SNAPSHOT_FIELDS = ['31', '55', '70', '71', '84', '86', '87', '7762', '7295', '7296', '7741', '6509'] as const;
+export const SNAPSHOT_FIELDS = [
+  '31',
+  '55',
+  '70',
+  '71',
+  '84',
+  '86',
+  '87',
+  '7762',
+  '7295',
+  '7296',
+  '7741',
+  '6509',
+] as const;
 
-const PRICE_FIELDS = { last: '31', bid: '84', ask: '86', open: '7295', high: '70', low: '71', previousClose: '7741' } as const;
+const PRICE_FIELDS = {
+  last: '31',
+  bid: '84',
+  ask: '86',
+  open: '7295',
+  high: '70',
+  low: '71',
+  previousClose: '7741',
+} as const;
 
 type PriceName = keyof typeof PRICE_FIELDS;
 
@@ -22,7 +43,7 @@ interface MarkedPrice {
 
 /** Whether the gateway has started sending values for this conid (the first answer only subscribes). */
 export function hasMarketValues(entry: SnapshotEntry): boolean {
-  return SNAPSHOT_FIELDS.some((field) => present(entry[field]));
+  return SNAPSHOT_FIELDS.some((field) => field !== '55' && present(entry[field]));
 }
 
 /** A snapshot entry as a Quote: prefixes stripped and recorded, volumes unformatted, availability read. */

@@ -33,9 +33,5 @@ export const optionalDecimal = z
 /** `{"error": "…"}`: the gateway's way of refusing inside an HTTP 200. */
 export const gatewayError = z.object({ error: z.string() });
 
-export function isGatewayError(value: unknown): value is z.output<typeof gatewayError> {
-  return gatewayError.safeParse(value).success;
-}
-
 /** An answer whose content Skim does not use; only its arrival matters. */
 export const ignoredBody = z.unknown();

@@ -1,0 +1,10 @@
+/** Runs tasks one after another, in the order they were queued; a failed task does not stop the queue. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
