@@ -74,7 +74,8 @@ export const DEFAULT_PACING: PacingLimits = Object.freeze({
 /** Everything but the settings each installation must choose. */
 export const CLIENTPORTAL_DEFAULTS = Object.freeze({
   composeServiceName: 'ibeam',
-  confirmQuestionIds: ['o163', 'o451', 'o354'],
+  // Left out on purpose: o354 (no market data to check the order against) and o383 (the account's size limit).
+  confirmQuestionIds: ['o163', 'o403', 'o451', 'o10151', 'o10152', 'o10331'],
   timeouts: { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000 },
   tickleIntervalMs: 60_000,
   preflightDelayMs: 500,

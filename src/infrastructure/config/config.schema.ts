@@ -19,7 +19,7 @@ export const LIVE_TRADING_CONSENT = 'yes-i-understand';
  * Order questions Skim may answer "yes" to: price/size/value presets and the generic stop and market
  * order warnings its own orders always raise. `o354` (no market data) is deliberately not among them.
  */
-export const DEFAULT_CONFIRM_MESSAGE_IDS = ['o163', 'o383', 'o403', 'o451', 'o10151', 'o10152', 'o10331'] as const;
+export const DEFAULT_CONFIRM_MESSAGE_IDS = ['o163', 'o403', 'o451', 'o10151', 'o10152', 'o10331'] as const;
 
 /**
  * Cross-field checks run even when other fields failed (so every problem is reported at once), but only

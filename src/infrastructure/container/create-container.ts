@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
+import { ClientPortalBroker } from '../../adapters/clientportal/clientportal.broker.js';
 import { SystemClock } from '../../adapters/clock/system.clock.js';
 import { ConsoleNotifier } from '../../adapters/notifications/console.notifier.js';
 import { MemoryRepository } from '../../adapters/persistence/memory/memory.repository.js';
@@ -16,6 +17,7 @@ import type { SkimConfig } from '../config/skim-config.js';
 import { createLogger } from '../logging/create-logger.js';
 import { loggerOptions } from '../logging/logger-options.js';
 import { buildCalendar } from './calendar.js';
+import { clientPortalConfig } from './clientportal-config.js';
 import { bindMarketData } from './market-data.bindings.js';
 import { bindUseCases } from './use-case.bindings.js';
 import { bind, resolve } from './token.js';
@@ -69,11 +71,21 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
         instruments: [],
       }),
   );
-  bind(container, TOKENS.Broker).toDynamicValue(
-    (context) =>
-      overrides.broker ??
-      new SimulatedBroker(resolve(context, TOKENS.SimulatedExchange), resolve(context, TOKENS.Clock)),
-  );
+  bind(container, TOKENS.GatewayBroker)
+    .toDynamicValue(
+      (context) =>
+        new ClientPortalBroker(clientPortalConfig(config.gateway), {
+          clock: resolve(context, TOKENS.Clock),
+          notifier: resolve(context, TOKENS.Notifier),
+          logger: resolve(context, TOKENS.Logger).child({ adapter: 'clientportal' }),
+        }),
+    )
+    .onDeactivation((broker) => broker.close());
+  bind(container, TOKENS.Broker).toDynamicValue((context) => {
+    if (overrides.broker) return overrides.broker;
+    if (config.profile === 'live') return resolve(context, TOKENS.GatewayBroker);
+    return new SimulatedBroker(resolve(context, TOKENS.SimulatedExchange), resolve(context, TOKENS.Clock));
+  });
   bindMarketData(container, config, () => []);
   bindUseCases(container, config);
   return container;

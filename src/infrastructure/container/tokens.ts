@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ClientPortalBroker } from '../../adapters/clientportal/clientportal.broker.js';
 import type { SimulatedExchange } from '../../adapters/simulated/simulated-exchange.js';
 import type { TradingCalendar } from '../../domain/market/trading-calendar.js';
 import type { AnnouncementFeed } from '../../domain/ports/announcement-feed.port.js';
@@ -19,7 +20,10 @@ export const TOKENS = {
   Calendar: token<TradingCalendar>('Calendar'),
   Repository: token<Repository>('Repository'),
   Notifier: token<Notifier>('Notifier'),
+  /** The broker the profile trades through: the simulated exchange, or the Client Portal gateway when live. */
   Broker: token<Broker>('Broker'),
+  /** Always the Client Portal gateway at SKIM_GATEWAY_URL, for commands that talk to it directly. */
+  GatewayBroker: token<ClientPortalBroker>('GatewayBroker'),
   GatewayHealth: token<GatewayHealth>('GatewayHealth'),
   /** Gap scanners in the order they are tried. */
   MarketScanners: token<readonly MarketScanner[]>('MarketScanners'),
