@@ -16,8 +16,18 @@ export const TRADING_MORNING = Date.UTC(2025, 0, 13, 23, 30);
 
 export const PAPER_ACCOUNT = 'DU1234567';
 
+/** The questions these tests' gateway scripts confirm; production defaults live in CLIENTPORTAL_DEFAULTS. */
+export const TEST_CONFIRM_IDS = ['o163', 'o451', 'o354'];
+
 export function testConfig(overrides: Partial<ClientPortalConfig> = {}): ClientPortalConfig {
-  return { ...CLIENTPORTAL_DEFAULTS, baseUrl: GATEWAY_ORIGIN, allowLive: false, insecureTls: true, ...overrides };
+  return {
+    ...CLIENTPORTAL_DEFAULTS,
+    baseUrl: GATEWAY_ORIGIN,
+    allowLive: false,
+    insecureTls: true,
+    confirmQuestionIds: TEST_CONFIRM_IDS,
+    ...overrides,
+  };
 }
 
 export const silentLogger = pino({ level: 'silent' });
