@@ -6,6 +6,7 @@ import { SystemClock } from '../../adapters/clock/system.clock.js';
 import { ConsoleNotifier } from '../../adapters/notifications/console.notifier.js';
 import { MemoryRepository } from '../../adapters/persistence/memory/memory.repository.js';
 import { SqliteRepository } from '../../adapters/persistence/sqlite/sqlite.repository.js';
+import { SimulatedGatewayHealth } from '../../adapters/simulated/simulated.gateway-health.js';
 import { SimulatedBroker } from '../../adapters/simulated/simulated.broker.js';
 import { SimulatedExchange } from '../../adapters/simulated/simulated-exchange.js';
 import type { Broker } from '../../domain/ports/broker.port.js';
@@ -19,6 +20,7 @@ import { loggerOptions } from '../logging/logger-options.js';
 import { buildCalendar } from './calendar.js';
 import { clientPortalConfig } from './clientportal-config.js';
 import { bindMarketData } from './market-data.bindings.js';
+import { bindTrading } from './trading.bindings.js';
 import { bindUseCases } from './use-case.bindings.js';
 import { bind, resolve } from './token.js';
 import { TOKENS } from './tokens.js';
@@ -86,8 +88,12 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
     if (config.profile === 'live') return resolve(context, TOKENS.GatewayBroker);
     return new SimulatedBroker(resolve(context, TOKENS.SimulatedExchange), resolve(context, TOKENS.Clock));
   });
+  bind(container, TOKENS.GatewayHealth).toDynamicValue(
+    (context) => new SimulatedGatewayHealth(resolve(context, TOKENS.Clock)),
+  );
   bindMarketData(container, config, () => []);
   bindUseCases(container, config);
+  bindTrading(container, config);
   return container;
 }
 

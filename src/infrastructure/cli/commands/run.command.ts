@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { InterruptibleClock, ShutdownRequested } from '../../../adapters/clock/interruptible.clock.js';
+import { SystemClock } from '../../../adapters/clock/system.clock.js';
+import { sydneyDateOf, sydneyLocalToEpoch } from '../../../domain/market/sydney-time.js';
+import { resolve } from '../../container/token.js';
+import { TOKENS } from '../../container/tokens.js';
+import { TRADING } from '../../container/trading.bindings.js';
+import type { CliContext } from '../cli-context.js';
+import { withServices } from '../command-container.js';
+import type { RegisterCommand } from './command-group.js';
+import { describeDay } from './day-report.js';
+
+/** Sydney time the bot wakes on a trading day, well before the pre-open scan. */
+const WAKE_TIME = '07:00';
+
+export const registerRun: RegisterCommand = (program, context) => {
+  program
+    .command('run')
+    .description('trade every ASX trading day until stopped (SIGINT/SIGTERM finish the step in flight, then exit)')
+    .action(async (_options: unknown, command: Command) => {
+      await run(context, command);
+    });
+};
+
+async function run(context: CliContext, command: Command): Promise<void> {
+  const clock = new InterruptibleClock(new SystemClock());
+  const stop = (): void => {
+    context.stderr.write('skim: stopping after the step in flight\n');
+    clock.requestShutdown();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await withServices(
+      context,
+      command,
+      async ({ container }) => {
+        const calendar = resolve(container, TOKENS.Calendar);
+        const day = resolve(container, TRADING.Day);
+        while (!clock.isStopping) {
+          const result = await day.run();
+          context.stdout.write(`${describeDay(result)}\n`);
+          const next = calendar.nextTradingDay(sydneyDateOf(clock.now()));
+          await clock.sleepUntil(sydneyLocalToEpoch(next, WAKE_TIME));
+        }
+      },
+      () => ({ clock }),
+    );
+  } catch (error) {
+    if (!(error instanceof ShutdownRequested)) throw error;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
