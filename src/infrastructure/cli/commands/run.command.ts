@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InterruptibleClock, ShutdownRequested } from '../../../adapters/clock/interruptible.clock.js';
 import { SystemClock } from '../../../adapters/clock/system.clock.js';
-import { sydneyDateOf, sydneyLocalToEpoch } from '../../../domain/market/sydney-time.js';
+import { TradingScheduler } from '../../../application/trading/trading-scheduler.js';
 import { resolve } from '../../container/token.js';
 import { TOKENS } from '../../container/tokens.js';
 import { TRADING } from '../../container/trading.bindings.js';
@@ -9,9 +9,6 @@ import type { CliContext } from '../cli-context.js';
 import { withServices } from '../command-container.js';
 import type { RegisterCommand } from './command-group.js';
 import { describeDay } from './day-report.js';
-
-/** Sydney time the bot wakes on a trading day, well before the pre-open scan. */
-const WAKE_TIME = '07:00';
 
 export const registerRun: RegisterCommand = (program, context) => {
   program
@@ -35,14 +32,17 @@ async function run(context: CliContext, command: Command): Promise<void> {
       context,
       command,
       async ({ container }) => {
-        const calendar = resolve(container, TOKENS.Calendar);
         const day = resolve(container, TRADING.Day);
-        while (!clock.isStopping) {
-          const result = await day.run();
-          context.stdout.write(`${describeDay(result)}\n`);
-          const next = calendar.nextTradingDay(sydneyDateOf(clock.now()));
-          await clock.sleepUntil(sydneyLocalToEpoch(next, WAKE_TIME));
-        }
+        const scheduler = new TradingScheduler(
+          resolve(container, TOKENS.Calendar),
+          clock,
+          resolve(container, TOKENS.Logger),
+        );
+        await scheduler.run({
+          runDay: () => day.run(),
+          onDay: (result) => context.stdout.write(`${describeDay(result)}\n`),
+          stopping: () => clock.isStopping,
+        });
       },
       () => ({ clock }),
     );

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/adapters/clock/manual.clock.js';
+import { TradingScheduler } from '../../../src/application/trading/trading-scheduler.js';
+import type { TradingDayResult } from '../../../src/application/trading/trading-day.js';
+import { sydneyDateOf, sydneyLocalToEpoch } from '../../../src/domain/market/sydney-time.js';
+import { TradingCalendar } from '../../../src/domain/market/trading-calendar.js';
+import { localDate, type LocalDate } from '../../../src/domain/values/time.js';
+import { CapturingLogger } from '../scan/capturing-logger.js';
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Starts the scheduler at `start` and lets it run `days` trading days; returns the dates and wake-ups seen. */
+async function schedule(start: number, days: number) {
+  const clock = new ManualClock(start);
+  const ran: LocalDate[] = [];
+  const wakes: string[] = [];
+  const scheduler = new TradingScheduler(new TradingCalendar(), clock, new CapturingLogger());
+  const done = scheduler.run({
+    runDay: () => {
+      const date = sydneyDateOf(clock.now());
+      ran.push(date);
+      return Promise.resolve({ kind: 'market_closed', date, reason: 'stub' } satisfies TradingDayResult);
+    },
+    stopping: () => ran.length >= days,
+  });
+  while (ran.length < days) {
+    await settle();
+    const wake = clock.nextWakeUp();
+    if (wake === undefined) break;
+    wakes.push(new Date(wake).toISOString());
+    clock.set(wake);
+  }
+  await done;
+  return { ran, wakes };
+}
+
+describe('TradingScheduler', () => {
+  it('wakes at 07:00 Sydney across the start of daylight saving (AEST to AEDT)', async () => {
+    const { ran, wakes } = await schedule(sydneyLocalToEpoch(localDate('2025-10-03'), '17:00'), 2);
+    expect(ran).toEqual(['2025-10-03', '2025-10-06']);
+    // 07:00 AEDT (UTC+11) on Monday 6 October is 20:00 UTC on the Sunday.
+    expect(wakes).toEqual(['2025-10-05T20:00:00.000Z']);
+  });
+
+  it('wakes at 07:00 Sydney across the end of daylight saving (AEDT to AEST)', async () => {
+    const { wakes } = await schedule(sydneyLocalToEpoch(localDate('2025-04-04'), '17:00'), 2);
+    // 07:00 AEST (UTC+10) on Monday 7 April is 21:00 UTC on the Sunday.
+    expect(wakes).toEqual(['2025-04-06T21:00:00.000Z']);
+  });
+
+  it('skips the Easter public holidays and the weekend between them', async () => {
+    const { ran } = await schedule(sydneyLocalToEpoch(localDate('2025-04-17'), '17:00'), 2);
+    expect(ran).toEqual(['2025-04-17', '2025-04-22']);
+  });
+
+  it('started on a weekend, does not trade until the next trading day', async () => {
+    const { ran, wakes } = await schedule(sydneyLocalToEpoch(localDate('2025-06-07'), '10:00'), 1);
+    // Saturday 7 June; Monday 9 June is the King's Birthday holiday.
+    expect(ran).toEqual(['2025-06-10']);
+    expect(wakes).toEqual(['2025-06-09T21:00:00.000Z']);
+  });
+});
