@@ -13,11 +13,14 @@ interface Documented {
   readonly explanation: string;
 }
 
-/** NAME=value lines of .env.example, each with the comment line right above it. */
+/**
+ * SKIM_ lines of .env.example, each with the comment line right above it. The file also carries the IBeam
+ * container's IBEAM_ variables for docker-compose; Skim does not read those.
+ */
 function documentedVariables(): Documented[] {
   const lines = readFileSync(EXAMPLE, 'utf8').split('\n');
   return lines.flatMap((line, i) => {
-    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line);
+    const match = /^(SKIM_[A-Z0-9_]+)=(.*)$/.exec(line);
     if (!match) return [];
     const previous = lines[i - 1] ?? '';
     return [{ name: match[1] ?? '', value: match[2] ?? '', explanation: previous.startsWith('# ') ? previous : '' }];
