@@ -94,6 +94,12 @@ const logSchema = z.strictObject({
   file: filePath.optional(),
   /** Unset: pretty when the log stream is a terminal. */
   pretty: z.boolean().optional(),
+  /** Size in MiB at which the log file is rotated; 0: never by size. */
+  fileMaxMb: z.number().min(0).max(100_000).default(20),
+  /** Rotated log files kept beside the current one; older ones are deleted. */
+  fileKeep: z.int().min(1).max(1000).default(7),
+  /** Also rotate the log file when the Sydney date changes, so each trading day starts a new file. */
+  fileDaily: z.boolean().default(true),
 });
 
 const strategySchema = z.strictObject({

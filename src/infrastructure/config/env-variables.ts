@@ -21,6 +21,9 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('SKIM_LOG_LEVEL', 'log.level', 'text'),
   v('SKIM_LOG_FILE', 'log.file', 'text'),
   v('SKIM_LOG_PRETTY', 'log.pretty', 'boolean'),
+  v('SKIM_LOG_FILE_MAX_MB', 'log.fileMaxMb', 'number'),
+  v('SKIM_LOG_FILE_KEEP', 'log.fileKeep', 'integer'),
+  v('SKIM_LOG_FILE_DAILY', 'log.fileDaily', 'boolean'),
 
   v('SKIM_MIN_GAP_PCT', 'strategy.minGapPct', 'number'),
   v('SKIM_OR_MINUTES', 'strategy.orMinutes', 'integer'),

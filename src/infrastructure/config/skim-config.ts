@@ -11,6 +11,12 @@ export interface LogSettings {
   readonly file: string | undefined;
   /** undefined: pretty when the log stream is a terminal. */
   readonly pretty: boolean | undefined;
+  /** The log file is rotated when it would grow past this many MiB; 0: never by size. */
+  readonly fileMaxMb: number;
+  /** Rotated log files kept beside the current one (file.1 is the newest). */
+  readonly fileKeep: number;
+  /** Also rotated when the Sydney date changes. */
+  readonly fileDaily: boolean;
 }
 
 export interface GatewaySettings {
@@ -78,7 +84,14 @@ export function toSkimConfig(parsed: ParsedConfig, cwd: string): SkimConfig {
   return deepFreeze({
     profile: parsed.profile,
     dbPath: parsed.dbPath === IN_MEMORY_DATABASE ? parsed.dbPath : resolve(cwd, parsed.dbPath),
-    log: { level: parsed.log.level, file: absolute(parsed.log.file), pretty: parsed.log.pretty },
+    log: {
+      level: parsed.log.level,
+      file: absolute(parsed.log.file),
+      pretty: parsed.log.pretty,
+      fileMaxMb: parsed.log.fileMaxMb,
+      fileKeep: parsed.log.fileKeep,
+      fileDaily: parsed.log.fileDaily,
+    },
     strategy,
     risk: {
       maxPositions: parsed.risk.maxPositions,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { ClientPortalBroker } from '../../adapters/clientportal/clientportal.broker.js';
+import { IbeamGatewayHealth } from '../../adapters/ibeam/ibeam.gateway-health.js';
 import { SystemClock } from '../../adapters/clock/system.clock.js';
 import { ConsoleNotifier } from '../../adapters/notifications/console.notifier.js';
 import { MemoryRepository } from '../../adapters/persistence/memory/memory.repository.js';
@@ -88,9 +89,18 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
     if (config.profile === 'live') return resolve(context, TOKENS.GatewayBroker);
     return new SimulatedBroker(resolve(context, TOKENS.SimulatedExchange), resolve(context, TOKENS.Clock));
   });
-  bind(container, TOKENS.GatewayHealth).toDynamicValue(
-    (context) => new SimulatedGatewayHealth(resolve(context, TOKENS.Clock)),
-  );
+  bind(container, TOKENS.GatewayHealth)
+    .toDynamicValue((context) =>
+      config.profile === 'live' && overrides.broker === undefined
+        ? new IbeamGatewayHealth(config.ibeam, {
+            gatewayStatus: resolve(context, TOKENS.GatewayBroker).gatewayStatus(),
+            clock: resolve(context, TOKENS.Clock),
+          })
+        : new SimulatedGatewayHealth(resolve(context, TOKENS.Clock)),
+    )
+    .onDeactivation(async (health) => {
+      if (health instanceof IbeamGatewayHealth) await health.close();
+    });
   bindMarketData(container, config, () => []);
   bindUseCases(container, config);
   bindTrading(container, config);

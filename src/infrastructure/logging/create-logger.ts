@@ -1,6 +1,8 @@
 import { pino, type Bindings, type ChildLoggerOptions, type DestinationStream, type Level, type Logger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
+import type { LogFileError } from './log-file.error.js';
 import { secretRedactPaths } from './redact-paths.js';
+import { NO_ROTATION, RotatingFileStream, type LogFileRotation } from './rotating-file.stream.js';
 import { createSecretScrubber, SCRUBBED, type Scrubber } from './secret-scrubber.js';
 
 export type { Logger } from 'pino';
@@ -14,6 +16,8 @@ export interface CreateLoggerOptions {
   readonly pretty?: boolean | undefined;
   /** Also append JSON lines to this file (its directory is created). */
   readonly file?: string | undefined;
+  /** When the file is rotated and how many old ones are kept; unset: it grows forever. */
+  readonly fileRotation?: LogFileRotation | undefined;
   /** Configured secret values (e.g. the Discord webhook URL) to scrub from everything logged. */
   readonly secrets?: readonly string[];
   /** Where log lines go; stderr by default, so that command output on stdout stays clean. */
@@ -34,7 +38,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
       ? terminal
       : pino.multistream([
           { level: 'trace', stream: terminal },
-          { level: 'trace', stream: pino.destination({ dest: options.file, mkdir: true, sync: true }) },
+          { level: 'trace', stream: logFileStream(options.file, options.fileRotation, terminal) },
         ]);
   const logger = pino(
     {
@@ -72,6 +76,21 @@ function scrubChildBindings(root: Logger, scrub: Scrubber): void {
       options,
     );
   };
+}
+
+function logFileStream(
+  path: string,
+  rotation: LogFileRotation | undefined,
+  terminal: DestinationStream,
+): RotatingFileStream {
+  return new RotatingFileStream({
+    path,
+    ...(rotation ?? NO_ROTATION),
+    onError: (error: LogFileError) => {
+      // The logger cannot log its own file's failure through itself; the terminal still works.
+      terminal.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: error.message })}\n`);
+    },
+  });
 }
 
 function consoleStream(options: CreateLoggerOptions): DestinationStream {

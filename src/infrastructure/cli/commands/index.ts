@@ -2,6 +2,7 @@ import { registerAccount } from './account.command.js';
 import type { RegisterCommand } from './command-group.js';
 import { registerConfigCheck } from './config-check.command.js';
 import { registerDbMigrate } from './db-migrate.command.js';
+import { registerGatewaySim } from './gateway-sim.command.js';
 import { registerHalt } from './halt.command.js';
 import { registerOrder } from './order.command.js';
 import { registerQuote } from './quote.command.js';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerAccount,
   registerQuote,
   registerOrder,
+  registerGatewaySim,
   registerConfigCheck,
   registerDbMigrate,
 ];
