@@ -132,6 +132,11 @@ export class ClientPortalBroker implements Broker {
     return new ClientPortalGatewayStatus(this.client);
   }
 
+  /** This broker's paced connection, for adapters that must share its pacing (the IBKR scanner). */
+  gatewayClient(): GatewayClient {
+    return this.client;
+  }
+
   /** Stops the keep-alive and closes the connection pool this broker opened. */
   async close(): Promise<void> {
     this.session.stopKeepAlive();

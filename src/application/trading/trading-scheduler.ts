@@ -7,8 +7,12 @@ import type { TradingDayResult } from './trading-day.js';
 
 /** Sydney time the bot wakes on a trading day, well before the pre-open scan. */
 export const WAKE_TIME = '07:00';
+/** How long to wait before trying the broker again when it cannot be reached or is not logged in. */
+export const CONNECT_RETRY_MS = 60_000;
 
 export interface SchedulerHooks {
+  /** Opens the broker session for the day (IBKR's session resets daily); may fail while the gateway is down. */
+  readonly connect: () => Promise<unknown>;
   /** Runs one trading day from the clock's current instant. */
   readonly runDay: () => Promise<TradingDayResult>;
   /** Told about every finished day (the CLI prints it). */
@@ -39,8 +43,10 @@ export class TradingScheduler {
     while (!hooks.stopping()) {
       const today = sydneyDateOf(this.clock.now());
       if (this.calendar.isTradingDay(today)) {
-        const result = await hooks.runDay();
-        hooks.onDay?.(result);
+        if (await this.connected(hooks, today)) {
+          const result = await hooks.runDay();
+          hooks.onDay?.(result);
+        }
       } else {
         this.log.info({ date: today }, 'no trading today');
       }
@@ -48,6 +54,25 @@ export class TradingScheduler {
       const wake = this.nextWakeAfter(today);
       this.log.info({ wake, date: sydneyDateOf(wake) }, `sleeping until ${sydneyDateOf(wake)} ${WAKE_TIME} Sydney`);
       await this.clock.sleepUntil(wake);
+    }
+  }
+
+  /**
+   * Connects for the day, retrying every minute while the gateway is down or awaiting the login approval; gives
+   * the day up (false) once its session has closed, since there is nothing left to trade.
+   */
+  private async connected(hooks: SchedulerHooks, today: LocalDate): Promise<boolean> {
+    const close = this.calendar.sessionFor(today).close;
+    for (;;) {
+      try {
+        await hooks.connect();
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.log.error({ date: today, reason }, `cannot trade yet: ${reason}; trying again in a minute`);
+      }
+      if (hooks.stopping() || this.clock.now() + CONNECT_RETRY_MS >= close) return false;
+      await this.clock.sleepUntil(this.clock.now() + CONNECT_RETRY_MS);
     }
   }
 }

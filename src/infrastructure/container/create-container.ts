@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { ClientPortalBroker } from '../../adapters/clientportal/clientportal.broker.js';
+import { ClientPortalScanner } from '../../adapters/clientportal/scanner/clientportal.scanner.js';
+import { clientPortalScannerSource } from '../../adapters/clientportal/scanner/clientportal-scanner.source.js';
+import { withRecordReplay } from '../../adapters/recording/record-replay.js';
+import { REPLAY_FILES } from '../../adapters/recording/replay-files.js';
 import { IbeamGatewayHealth } from '../../adapters/ibeam/ibeam.gateway-health.js';
 import { SystemClock } from '../../adapters/clock/system.clock.js';
 import { ConsoleNotifier } from '../../adapters/notifications/console.notifier.js';
@@ -101,7 +105,16 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
     .onDeactivation(async (health) => {
       if (health instanceof IbeamGatewayHealth) await health.close();
     });
-  bindMarketData(container, config, () => []);
+  bindMarketData(container, config, (context) => {
+    if (!config.scan.ibkrScanner) return [];
+    const log = resolve(context, TOKENS.Logger);
+    const live = clientPortalScannerSource(resolve(context, TOKENS.GatewayBroker).gatewayClient(), {
+      clock: resolve(context, TOKENS.Clock),
+      log,
+    });
+    const source = withRecordReplay(live, REPLAY_FILES.ibkrScanner, config, log);
+    return [new ClientPortalScanner(source, log)];
+  });
   bindUseCases(container, config);
   bindTrading(container, config);
   return container;

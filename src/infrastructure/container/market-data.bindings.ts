@@ -8,7 +8,7 @@ import { TradingViewScanner } from '../../adapters/tradingview/tradingview.scann
 import { tradingViewHttpSource } from '../../adapters/tradingview/tradingview-request.js';
 import type { MarketScanner, ScanFilters } from '../../domain/ports/market-scanner.port.js';
 import type { SkimConfig } from '../config/skim-config.js';
-import { bind, resolve, token } from './token.js';
+import { bind, resolve, token, type Resolver } from './token.js';
 import { TOKENS } from './tokens.js';
 
 export const SCAN_FILTERS = token<ScanFilters>('ScanFilters');
@@ -29,7 +29,7 @@ export function scanFilters(config: SkimConfig): ScanFilters {
 export function bindMarketData(
   container: Container,
   config: SkimConfig,
-  extraScanners: (c: Container) => MarketScanner[],
+  extraScanners: (c: Resolver) => MarketScanner[],
 ): void {
   const settings = { recordDir: config.recordDir, replayDir: config.replayDir };
   const transport = { timeoutMs: config.scan.timeoutMs };
@@ -41,7 +41,7 @@ export function bindMarketData(
       const source = withRecordReplay(tradingViewHttpSource(transport), REPLAY_FILES.tradingView, settings, log);
       scanners.push(new TradingViewScanner(source, log));
     }
-    return [...scanners, ...extraScanners(container)];
+    return [...scanners, ...extraScanners(context)];
   });
   bind(container, TOKENS.AnnouncementFeed).toDynamicValue((context) => {
     if (!config.scan.asxAnnouncements) return new DisabledAnnouncementFeed();

@@ -1,4 +1,14 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sydneyDateOf, sydneyLocalToEpoch } from '../../domain/market/sydney-time.js';
 import { addDays, type EpochMs } from '../../domain/values/time.js';
@@ -75,7 +85,9 @@ export class RotatingFileStream {
   private rotate(): void {
     this.closeFile();
     try {
-      for (let index = this.rotation.keep; index > 1; index--) this.moveIfPresent(this.rotated(index - 1), this.rotated(index));
+      for (let index = this.rotation.keep; index > 1; index--) {
+        this.moveIfPresent(this.rotated(index - 1), this.rotated(index));
+      }
       renameSync(this.path, this.rotated(1));
       this.pruneRotated();
       this.failing.delete('rotate');
@@ -91,7 +103,8 @@ export class RotatingFileStream {
     const fd = this.fd;
     if (fd === undefined) return;
     try {
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
       this.size += bytes.length;
       this.failing.delete('write');
     } catch (error) {

@@ -10,12 +10,13 @@ import { CapturingLogger } from '../scan/capturing-logger.js';
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts the scheduler at `start` and lets it run `days` trading days; returns the dates and wake-ups seen. */
-async function schedule(start: number, days: number) {
+async function schedule(start: number, days: number, connect: () => Promise<unknown> = () => Promise.resolve()) {
   const clock = new ManualClock(start);
   const ran: LocalDate[] = [];
   const wakes: string[] = [];
   const scheduler = new TradingScheduler(new TradingCalendar(), clock, new CapturingLogger());
   const done = scheduler.run({
+    connect,
     runDay: () => {
       const date = sydneyDateOf(clock.now());
       ran.push(date);
@@ -51,6 +52,24 @@ describe('TradingScheduler', () => {
   it('skips the Easter public holidays and the weekend between them', async () => {
     const { ran } = await schedule(sydneyLocalToEpoch(localDate('2025-04-17'), '17:00'), 2);
     expect(ran).toEqual(['2025-04-17', '2025-04-22']);
+  });
+
+  it('keeps trying to connect every minute while the gateway awaits the login approval', async () => {
+    let attempts = 0;
+    const connect = () => (++attempts < 4 ? Promise.reject(new Error('not authenticated')) : Promise.resolve());
+    const { ran, wakes } = await schedule(sydneyLocalToEpoch(localDate('2025-06-10'), '07:00'), 1, connect);
+    expect(attempts).toBe(4);
+    expect(ran).toEqual(['2025-06-10']);
+    expect(wakes).toEqual(['2025-06-09T21:01:00.000Z', '2025-06-09T21:02:00.000Z', '2025-06-09T21:03:00.000Z']);
+  });
+
+  it('gives the day up when the gateway stays down until the close, and tries again the next morning', async () => {
+    let attempts = 0;
+    const connect = () => (++attempts <= 2 ? Promise.reject(new Error('not authenticated')) : Promise.resolve());
+    const { ran, wakes } = await schedule(sydneyLocalToEpoch(localDate('2025-06-10'), '15:58'), 1, connect);
+    expect(ran).toEqual(['2025-06-11']);
+    // One retry at 15:59; the next would be at the 16:00 close, so the day is given up until 07:00 tomorrow.
+    expect(wakes).toEqual(['2025-06-10T05:59:00.000Z', '2025-06-10T21:00:00.000Z']);
   });
 
   it('started on a weekend, does not trade until the next trading day', async () => {

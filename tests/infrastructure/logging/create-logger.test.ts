@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,6 +154,33 @@ describe('createLogger file', () => {
     expect(line).toMatchObject({ msg: 'sent to [redacted]', password: '[redacted]' });
     expect(text()).toContain('sent to [redacted]');
   });
+
+  it('rotates the log file as asked, every line whole JSON in exactly one file', () => {
+    const file = join(tempDir(), 'skim.log');
+    const { logger } = capture({ file, fileRotation: { maxBytes: 2_000, keep: 3, daily: false } });
+    for (let i = 0; i < 100; i++) logger.info({ i }, 'line');
+    const names = readdirSync(tempDir()).sort();
+    expect(names).toEqual(['skim.log', 'skim.log.1', 'skim.log.2', 'skim.log.3']);
+    const numbers = ['skim.log.3', 'skim.log.2', 'skim.log.1', 'skim.log'].flatMap((name) =>
+      readFileSync(join(tempDir(), name), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as { i: number }).i),
+    );
+    expect(numbers).toEqual(numbers.map((_, k) => 100 - numbers.length + k));
+    expect(numbers.at(-1)).toBe(99);
+  });
+
+  it('reports a log file it cannot write on the terminal and keeps logging there', () => {
+    const file = join(tempDir(), 'taken');
+    mkdirSync(file);
+    const { logger, records } = capture({ file });
+    logger.info('still shown');
+    expect(records().map((record) => record['msg'])).toEqual([
+      expect.stringContaining(`log file ${file}: cannot open`),
+      'still shown',
+    ]);
+  });
 });
 
 describe('loggerOptions', () => {
@@ -174,5 +201,21 @@ describe('loggerOptions', () => {
     expect(lines).toHaveLength(2);
     expect(text).not.toContain(TOKEN);
     expect(text).toContain('discord answered 404 for [redacted]');
+  });
+
+  it('asks for the configured log file rotation', () => {
+    const { config } = loadConfig({
+      env: {
+        SKIM_LOG_FILE: 'skim.log',
+        SKIM_LOG_FILE_MAX_MB: '0.5',
+        SKIM_LOG_FILE_KEEP: '3',
+        SKIM_LOG_FILE_DAILY: 'no',
+      },
+      cwd: tmpdir(),
+    });
+    expect(loggerOptions(config)).toMatchObject({
+      file: join(tmpdir(), 'skim.log'),
+      fileRotation: { maxBytes: 524_288, keep: 3, daily: false },
+    });
   });
 });

@@ -25,6 +25,8 @@ export interface LatencyFault {
   /** Every request when absent. */
   readonly match?: RequestPattern;
   readonly ms: number;
+  /** `before` (default): the request waits before it is acted on; `after`: it is carried out, the answer waits. */
+  readonly when?: 'before' | 'after';
 }
 
 export interface DropFault {

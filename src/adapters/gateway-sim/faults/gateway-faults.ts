@@ -22,6 +22,7 @@ interface Drop extends Countdown {
 interface Latency {
   readonly matcher: RequestMatcher;
   readonly ms: number;
+  readonly when: 'before' | 'after';
 }
 
 /** How often each fault struck, for tests to check that the fault was actually met. */
@@ -91,8 +92,9 @@ export class GatewayFaults {
   latency(fault: LatencyFault): void {
     if (!(Number.isFinite(fault.ms) && fault.ms >= 0)) throw new InvalidValue('latency.ms', fault.ms, 'expected >= 0');
     const matcher = fault.match === undefined ? RequestMatcher.any() : RequestMatcher.parse(fault.match);
-    this.latencies = this.latencies.filter((latency) => latency.matcher.text !== matcher.text);
-    if (fault.ms > 0) this.latencies.push({ matcher, ms: fault.ms });
+    const when = fault.when ?? 'before';
+    this.latencies = this.latencies.filter((latency) => latency.matcher.text !== matcher.text || latency.when !== when);
+    if (fault.ms > 0) this.latencies.push({ matcher, ms: fault.ms, when });
   }
 
   /** Destroys the socket of matching requests, before they are acted on or after (the answer is lost). */
@@ -159,8 +161,10 @@ export class GatewayFaults {
     this.enforcePacing(false);
   }
 
-  latencyFor(method: string, path: string): number {
-    return this.latencies.filter((latency) => latency.matcher.matches(method, path)).reduce((sum, l) => sum + l.ms, 0);
+  latencyFor(method: string, path: string, when: 'before' | 'after' = 'before'): number {
+    return this.latencies
+      .filter((latency) => latency.when === when && latency.matcher.matches(method, path))
+      .reduce((sum, l) => sum + l.ms, 0);
   }
 
   /** Whether a 429 fault strikes this request: the next-N burst first, then the matching ones. */

@@ -112,6 +112,8 @@ export class RequestPipeline {
         return;
       }
       const response = this.run(() => this.api(request));
+      const answerDelay = this.faults.latencyFor(method, path, 'after');
+      if (answerDelay > 0) await sleep(answerDelay);
       const lost = response.orderAccepted === true && this.faults.takeDroppedAcceptance();
       if (lost || this.faults.takeDrop(method, path, 'after')) {
         this.drop(res, method, url);

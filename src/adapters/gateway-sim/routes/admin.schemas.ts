@@ -56,7 +56,15 @@ export const faultPlanSchema: z.ZodType<FaultPlan> = z.object({
   serverErrors: z
     .array(z.object({ match: pattern, status: z.number().int().optional(), times: count.optional() }))
     .optional(),
-  latency: z.array(z.object({ match: pattern.optional(), ms: z.number().nonnegative() })).optional(),
+  latency: z
+    .array(
+      z.object({
+        match: pattern.optional(),
+        ms: z.number().nonnegative(),
+        when: z.enum(['before', 'after']).optional(),
+      }),
+    )
+    .optional(),
   dropConnections: z
     .array(z.object({ match: pattern, when: z.enum(['before', 'after']).optional(), times: count.optional() }))
     .optional(),

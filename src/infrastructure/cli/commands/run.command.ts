@@ -33,12 +33,14 @@ async function run(context: CliContext, command: Command): Promise<void> {
       command,
       async ({ container }) => {
         const day = resolve(container, TRADING.Day);
+        const broker = resolve(container, TOKENS.Broker);
         const scheduler = new TradingScheduler(
           resolve(container, TOKENS.Calendar),
           clock,
           resolve(container, TOKENS.Logger),
         );
         await scheduler.run({
+          connect: () => broker.connect(),
           runDay: () => day.run(),
           onDay: (result) => context.stdout.write(`${describeDay(result)}\n`),
           stopping: () => clock.isStopping,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolve, type Token } from '../../container/token.js';
+import { TOKENS } from '../../container/tokens.js';
 import { TRADING } from '../../container/trading.bindings.js';
 import { printJson, type CliContext } from '../cli-context.js';
 import { withServices } from '../command-container.js';
@@ -36,6 +37,7 @@ async function runStep<R>(
   describe: (result: R) => string,
 ): Promise<void> {
   await withServices(context, command, async ({ container }) => {
+    await resolve(container, TOKENS.Broker).connect();
     const result = await resolve(container, useCase).run();
     if (json) printJson(context, result ?? null);
     else context.stdout.write(`${describe(result)}\n`);
