@@ -81,7 +81,9 @@ describe('a crash between sending an order and recording the answer', () => {
       { cwd: tempDir(), env: env(sim), stdio: 'ignore' },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
+      child.on('exit', (_code, signal) => {
+        resolve(signal);
+      }),
     );
     await until(
       () => sim.exchange.orders().some((o) => o.clientOrderId === ORDER_ID),
