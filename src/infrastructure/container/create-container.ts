@@ -8,6 +8,7 @@ import { withRecordReplay } from '../../adapters/recording/record-replay.js';
 import { REPLAY_FILES } from '../../adapters/recording/replay-files.js';
 import { IbeamGatewayHealth } from '../../adapters/ibeam/ibeam.gateway-health.js';
 import { SystemClock } from '../../adapters/clock/system.clock.js';
+import { DiscordNotifier } from '../../adapters/notifications/discord.notifier.js';
 import { ConsoleNotifier } from '../../adapters/notifications/console.notifier.js';
 import { MemoryRepository } from '../../adapters/persistence/memory/memory.repository.js';
 import { SqliteRepository } from '../../adapters/persistence/sqlite/sqlite.repository.js';
@@ -62,9 +63,20 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
     .onDeactivation((repository) => {
       repository.close();
     });
-  bind(container, TOKENS.Notifier).toDynamicValue(
-    (context) => overrides.notifier ?? new ConsoleNotifier(resolve(context, TOKENS.Logger)),
-  );
+  bind(container, TOKENS.Notifier)
+    .toDynamicValue((context) => {
+      if (overrides.notifier) return overrides.notifier;
+      const logger = resolve(context, TOKENS.Logger);
+      const webhookUrl = config.notifications.discordWebhookUrl;
+      // Backtests and tests never post to the user's channel.
+      const quiet = config.profile === 'backtest' || config.profile === 'test';
+      return webhookUrl === undefined || quiet
+        ? new ConsoleNotifier(logger)
+        : new DiscordNotifier(webhookUrl, logger.child({ adapter: 'discord' }));
+    })
+    .onDeactivation(async (notifier) => {
+      if (notifier instanceof DiscordNotifier) await notifier.close();
+    });
   bind(container, TOKENS.SimulatedExchange).toDynamicValue(
     () =>
       overrides.exchange ??

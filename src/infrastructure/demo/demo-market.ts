@@ -64,7 +64,8 @@ export const DEMO_SCRIPT: readonly ScriptedStockDay[] = [
   day('WMB', '2025-11-10', 5.1, 'drift'),
   day('KLI', '2025-11-11', 0.6, 'drift'),
   day('PLT', '2025-11-11', 11.5, 'fade', { headline: 'Phase 2 Trial Results', releasedAt: '07:55' }),
-  day('KLI', '2025-11-12', 0.8, 'drift'),
+  day('KLI', '2025-11-12', 0.8, 'breakout'),
+  day('KLI', '2025-11-13', 1.1, 'drift'),
   day('EMU', '2025-11-12', 3.8, 'drift', { headline: 'Trading Update and Upgraded Guidance', releasedAt: '09:05' }),
   day('BRG', '2025-11-13', 5.4, 'breakout', {
     headline: 'Drilling Results Confirm High-Grade Extension',

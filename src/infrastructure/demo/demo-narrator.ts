@@ -15,6 +15,8 @@ import type { OutputStream } from '../cli/cli-context.js';
 import { clockTimeWithSeconds, scanTable } from './scan-table.js';
 import * as say from './step-lines.js';
 
+/** Journal states before the broker has answered: an order is reported once it leaves them. */
+const UNSENT_STATES: ReadonlySet<JournalState> = new Set(['intent', 'submitting']);
 const ENDED_STATES: ReadonlySet<JournalState> = new Set(['cancelled', 'rejected', 'unknown']);
 
 /**
@@ -102,12 +104,14 @@ export class DemoNarrator implements ReplayListener {
     }
   }
 
+  /** Orders once the broker has answered for them, and again if they end without filling. */
   private reportOrders(): void {
     for (const entry of this.repository.journal.all()) {
       const before = this.orders.get(entry.clientOrderId);
+      if (UNSENT_STATES.has(entry.state)) continue;
       this.orders.set(entry.clientOrderId, entry.state);
       const symbol = entry.intent.instrument.symbol;
-      if (before === undefined) this.stamped(symbol, say.orderSent(entry));
+      if (before === undefined || UNSENT_STATES.has(before)) this.stamped(symbol, say.orderPlaced(entry));
       else if (before !== entry.state && ENDED_STATES.has(entry.state)) this.stamped(symbol, say.orderEnded(entry));
     }
   }

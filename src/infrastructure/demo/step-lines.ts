@@ -20,7 +20,7 @@ export function rangeComplete(candidate: Candidate): string {
   return `opening range ${formatPrice(low)} - ${formatPrice(high)}${lod}`;
 }
 
-export function orderSent(entry: JournalEntry): string {
+export function orderPlaced(entry: JournalEntry): string {
   const { intent } = entry;
   const price =
     intent.type === 'STP' && intent.stopPrice !== undefined
@@ -28,7 +28,7 @@ export function orderSent(entry: JournalEntry): string {
       : intent.type === 'LMT' && intent.limitPrice !== undefined
         ? ` limit ${formatPrice(intent.limitPrice)}`
         : ' at market';
-  return `order ${intent.side} ${intent.quantity}${price} (${intent.purpose}, ${intent.tif}) sent as ${entry.clientOrderId}: ${entry.state}`;
+  return `order ${intent.side} ${intent.quantity}${price} (${intent.purpose}, ${intent.tif}) placed as ${entry.clientOrderId}: ${entry.state}`;
 }
 
 export function orderEnded(entry: JournalEntry): string {
