@@ -67,7 +67,10 @@ function mutate(value: unknown, choose: number, replacement: unknown): unknown {
   const paths: (string | number)[][] = [];
   const walk = (node: unknown, path: (string | number)[]): void => {
     paths.push(path);
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+    if (Array.isArray(node))
+      node.forEach((child, i) => {
+        walk(child, [...path, i]);
+      });
     else if (node !== null && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
     }
