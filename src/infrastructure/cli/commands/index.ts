@@ -2,6 +2,7 @@ import { registerAccount } from './account.command.js';
 import type { RegisterCommand } from './command-group.js';
 import { registerConfigCheck } from './config-check.command.js';
 import { registerDbMigrate } from './db-migrate.command.js';
+import { registerDemo } from './demo.command.js';
 import { registerGatewaySim } from './gateway-sim.command.js';
 import { registerHalt } from './halt.command.js';
 import { registerOrder } from './order.command.js';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerQuote,
   registerOrder,
   registerGatewaySim,
+  registerDemo,
   registerConfigCheck,
   registerDbMigrate,
 ];
