@@ -186,6 +186,15 @@ export class ExecuteEntriesUseCase {
       log.info({ symbol }, 'no entry: the stock is halted');
       return undefined;
     }
+    const freshness = quote?.freshness ?? 'unavailable';
+    const usable = freshness === 'realtime' || (freshness === 'delayed' && this.settings.allowDelayedData === true);
+    if (!usable) {
+      log.warn(
+        { symbol, freshness },
+        `no entry: market data is ${freshness} (set SKIM_ALLOW_DELAYED_DATA to trade on delayed data)`,
+      );
+      return undefined;
+    }
     const sessionOpen = continuousOpenAt(symbol, tradingDate);
     const window = { sessionOpen, orMinutes: strategy.orMinutes, asOf: now };
     const bars = await broker.bars(instrument, { size: '1min', from: startOfMinute(sessionOpen), to: now });

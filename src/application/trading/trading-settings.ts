@@ -5,4 +5,6 @@ import type { StrategyConfig } from '../../domain/strategy/strategy-config.js';
 export interface TradingSettings {
   readonly strategy: StrategyConfig;
   readonly risk: RiskLimits;
+  /** Entries may be decided on delayed quotes (a paper account without an ASX data subscription). */
+  readonly allowDelayedData?: boolean;
 }

@@ -52,7 +52,11 @@ export function haltFilePath(config: SkimConfig): string {
 
 /** The trading-day use cases and the order plumbing they share, built from the bound ports. */
 export function bindTrading(container: Container, config: SkimConfig): void {
-  const settings = { strategy: config.strategy, risk: config.risk };
+  const settings = {
+    strategy: config.strategy,
+    risk: config.risk,
+    allowDelayedData: config.gateway.allowDelayedData,
+  };
   const ports = (c: Resolver) => ({
     broker: resolve(c, TOKENS.Broker),
     repository: resolve(c, TOKENS.Repository),

@@ -37,6 +37,17 @@ describe('ExecuteEntriesUseCase', () => {
     expect(candidateOf(world, ALPH)).toMatchObject({ status: 'entered', lowOfDay: parsePrice('1.040') });
   });
 
+  it('refuses to decide an entry on delayed market data unless that is allowed', async () => {
+    const world = await readyWorld([ALPH]);
+    world.broker.quoteFreshness = 'delayed';
+
+    await world.execute.run();
+
+    expect(world.exchange.orders()).toEqual([]);
+    expect(world.logged('no entry: market data is delayed')).toHaveLength(1);
+    expect(candidateOf(world, ALPH)?.status).toBe('triggered');
+  });
+
   it('buys at market only once a trade prints above the range high in market mode', async () => {
     const world = await readyWorld([ALPH], { strategy: { entryOrder: 'market' } });
 

@@ -25,6 +25,8 @@ export class FlakyBroker implements Broker {
   failLookups = false;
   failQuotes = false;
   failCancels = false;
+  /** Freshness every quote reports (the simulated exchange's is realtime). */
+  quoteFreshness: Quote['freshness'] | undefined = undefined;
   /** Symbols whose quotes come back halted. */
   readonly halted = new Set<string>();
   /** One-minute history comes back empty (a feed that lost it). */
@@ -44,7 +46,11 @@ export class FlakyBroker implements Broker {
   async quotes(instruments: readonly Instrument[]): Promise<Quote[]> {
     if (this.failQuotes) throw new BrokerError('quotes', 'market data farm is down', true);
     const quotes = await this.inner.quotes(instruments);
-    return quotes.map((quote) => (this.halted.has(quote.instrument.symbol) ? { ...quote, halted: true } : quote));
+    return quotes.map((quote) => ({
+      ...quote,
+      ...(this.halted.has(quote.instrument.symbol) ? { halted: true } : {}),
+      ...(this.quoteFreshness === undefined ? {} : { freshness: this.quoteFreshness }),
+    }));
   }
 
   bars(instrument: Instrument, request: BarRequest): Promise<Bar[]> {
