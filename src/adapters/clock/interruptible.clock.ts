@@ -10,12 +10,11 @@ export class ShutdownRequested extends Error {
 }
 
 /**
- * Wraps a clock so that a shutdown interrupts every sleep at once while work already running carries on to its
- * next sleep. That is how `skim run` finishes the step in flight and stops between steps.
+ * Wraps a clock so that a shutdown ends every sleep at once (and cancels its timer) while work already running
+ * carries on to its next sleep. That is how `skim run` finishes the step in flight and stops between steps.
  */
 export class InterruptibleClock implements Clock {
-  private stopping = false;
-  private readonly waiting = new Set<(error: ShutdownRequested) => void>();
+  private readonly shutdown = new AbortController();
 
   constructor(private readonly inner: Clock) {}
 
@@ -23,31 +22,16 @@ export class InterruptibleClock implements Clock {
     return this.inner.now();
   }
 
-  sleepUntil(at: EpochMs): Promise<void> {
-    if (this.stopping) return Promise.reject(new ShutdownRequested());
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.add(reject);
-      this.inner.sleepUntil(at).then(
-        () => {
-          this.waiting.delete(reject);
-          if (this.stopping) reject(new ShutdownRequested());
-          else resolve();
-        },
-        (error: unknown) => {
-          this.waiting.delete(reject);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+  sleepUntil(at: EpochMs, signal?: AbortSignal): Promise<void> {
+    const signals = signal === undefined ? this.shutdown.signal : AbortSignal.any([this.shutdown.signal, signal]);
+    return this.inner.sleepUntil(at, signals);
   }
 
   get isStopping(): boolean {
-    return this.stopping;
+    return this.shutdown.signal.aborted;
   }
 
   requestShutdown(): void {
-    this.stopping = true;
-    for (const reject of this.waiting) reject(new ShutdownRequested());
-    this.waiting.clear();
+    this.shutdown.abort(new ShutdownRequested());
   }
 }

@@ -22,11 +22,21 @@ export class ManualClock implements Clock {
     return this.current;
   }
 
-  sleepUntil(at: EpochMs): Promise<void> {
+  sleepUntil(at: EpochMs, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     if (at <= this.current) return Promise.resolve();
-    return new Promise<void>((wake) => {
-      this.sleepers.push({ at, wake });
+    return new Promise<void>((wake, reject) => {
+      const sleeper: Sleeper = { at, wake };
+      this.sleepers.push(sleeper);
       this.sleepers.sort((a, b) => a.at - b.at);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.sleepers = this.sleepers.filter((other) => other !== sleeper);
+          reject(signal.reason as Error);
+        },
+        { once: true },
+      );
     });
   }
 

@@ -11,9 +11,28 @@ export class SystemClock implements Clock {
   }
 
   /** Timers can fire early (and the system clock can be stepped), so the deadline is re-checked on waking. */
-  async sleepUntil(at: EpochMs): Promise<void> {
+  async sleepUntil(at: EpochMs, signal?: AbortSignal): Promise<void> {
     for (let remaining = at - this.now(); remaining > 0; remaining = at - this.now()) {
-      await new Promise<void>((resolve) => setTimeout(resolve, Math.min(remaining, MAX_TIMER_MS)));
+      await wait(Math.min(remaining, MAX_TIMER_MS), signal);
     }
+    signal?.throwIfAborted();
   }
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
