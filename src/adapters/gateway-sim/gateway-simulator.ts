@@ -11,11 +11,14 @@ import { selfSignedCertificate } from './http/certificate.js';
 import { createHealthServer } from './http/health-server.js';
 import { API_ROOT, RequestLog, RequestPipeline, type RequestRecord } from './http/request-pipeline.js';
 import { SimulatorClock } from './market/simulator-clock.js';
-import { SimulatorMarket } from './market/simulator-market.js';
+import type { SimulatorMarket } from './market/simulator-market.js';
 import { adminHandler } from './routes/admin.routes.js';
 import type { SessionState } from './session/session-state.js';
 import { PacingEnforcer } from './session/pacing-enforcer.js';
 import { GATEWAY_PACING } from './session/pacing-rules.js';
+import { ObservedSimulatorMarket } from './streaming/observed-market.js';
+import { SimulatorStream } from './streaming/simulator-stream.js';
+import { withStreamAdmin } from './streaming/stream-admin.js';
 
 export type { GatewaySimulatorOptions } from './gateway-sim.options.js';
 
@@ -30,6 +33,8 @@ export interface GatewaySimulator {
   /** Publishes bars and quotes, closes the day, moves a replay's clock. */
   readonly market: SimulatorMarket;
   readonly faults: GatewayFaults;
+  /** The WebSocket at `/v1/api/ws`, with its own fault switches (drop, stall, malformed frames). */
+  readonly stream: SimulatorStream;
   readonly session: SessionState;
   /** The simulator's "now" (replay time or the system clock). */
   now(): number;
@@ -53,22 +58,24 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions = {
   const pacing = new PacingEnforcer({ ...GATEWAY_PACING, ...resolved.pacing }, wallClock);
   const faults = new GatewayFaults(state, pacing);
   faults.apply(resolved.faults);
-  const market = new SimulatorMarket(state.exchange, clock);
+  const market = new ObservedSimulatorMarket(state.exchange, clock);
+  const stream = new SimulatorStream(state, market);
   const api = new GatewayApi(state);
   const log = new RequestLog();
   const requests = (): readonly RequestRecord[] => log.all();
-  const admin = adminHandler({ state, market, faults, requests });
+  const admin = withStreamAdmin(adminHandler({ state, market, faults, requests }), stream);
   const pipeline = new RequestPipeline(log, (request) => api.handle(request), admin, faults, pacing, wallClock);
 
   const tls = resolved.tls ?? (await selfSignedCertificate());
   const gateway = createHttpsServer({ key: tls.key, cert: tls.cert }, pipeline.listener);
+  gateway.on('upgrade', stream.upgrade);
   const health = createHealthServer(state.session);
   const gatewayPort = await listen(gateway, resolved.host, resolved.port);
   let healthPort: number;
   try {
     healthPort = await listen(health, resolved.host, resolved.healthPort);
   } catch (error) {
-    await shut(gateway);
+    await Promise.all([stream.close(), shut(gateway)]);
     throw error;
   }
   let closing: Promise<void> | undefined;
@@ -79,11 +86,12 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions = {
     exchange: state.exchange,
     market,
     faults,
+    stream,
     session: state.session,
     now: () => clock.now(),
     requests,
     close: () => {
-      closing ??= Promise.all([shut(gateway), shut(health)]).then(() => undefined);
+      closing ??= Promise.all([stream.close(), shut(gateway), shut(health)]).then(() => undefined);
       return closing;
     },
   };

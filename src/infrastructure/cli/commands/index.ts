@@ -9,6 +9,7 @@ import { registerOrder } from './order.command.js';
 import { registerQuote } from './quote.command.js';
 import { registerRun } from './run.command.js';
 import { registerScan } from './scan.command.js';
+import { registerWatch } from './watch.command.js';
 import { registerStatus } from './status.command.js';
 import {
   registerEndOfDay,
@@ -31,6 +32,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerHalt,
   registerAccount,
   registerQuote,
+  registerWatch,
   registerOrder,
   registerGatewaySim,
   registerDemo,
