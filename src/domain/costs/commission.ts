@@ -28,7 +28,11 @@ export type CommissionSchedule = FixedCommission | TieredCommission;
 export const IBKR_ASX_FIXED: FixedCommission = Object.freeze({ kind: 'fixed', rateBps: 8, minimum: money(6000) });
 
 /** The commission of one order, rounded half up to the cent. */
-export function commissionFor(schedule: CommissionSchedule, tradeValue: Money, monthToDateValue: Money = money(0)): Money {
+export function commissionFor(
+  schedule: CommissionSchedule,
+  tradeValue: Money,
+  monthToDateValue: Money = money(0),
+): Money {
   const bps = schedule.kind === 'fixed' ? schedule.rateBps : tieredBps(schedule, monthToDateValue);
   const raw = Math.max((tradeValue * bps) / 10_000, schedule.minimum);
   return money(Math.round(raw / 10) * 10);

@@ -30,7 +30,7 @@ const early = (date: string, name: string): EarlyClose => ({
 });
 
 /**
- * ASX cash-market non-trading days and early closes, 2024-2027, as the ASX publishes them.
+ * ASX cash-market non-trading days and early closes, 2023-2027, as the ASX publishes them.
  *
  * Substitute days: New Year's Day, Australia Day, Christmas and Boxing Day move to the next free weekday when
  * they fall at a weekend. Anzac Day does not: the ASX trades on the Monday after a weekend Anzac Day
@@ -39,6 +39,24 @@ const early = (date: string, name: string): EarlyClose => ({
  * so each closes early at 14:10.
  */
 export const ASX_CALENDAR_YEARS: readonly CalendarYear[] = Object.freeze([
+  {
+    // 24 and 31 December 2023 are Sundays: the early close falls on the last trading day before each.
+    year: 2023,
+    holidays: [
+      day('2023-01-02', "New Year's Day (observed; 1 January is a Sunday)"),
+      day('2023-01-26', 'Australia Day'),
+      day('2023-04-07', 'Good Friday'),
+      day('2023-04-10', 'Easter Monday'),
+      day('2023-04-25', 'Anzac Day'),
+      day('2023-06-12', "King's Birthday"),
+      day('2023-12-25', 'Christmas Day'),
+      day('2023-12-26', 'Boxing Day'),
+    ],
+    earlyCloses: [
+      early('2023-12-22', 'last trading day before Christmas'),
+      early('2023-12-29', 'last trading day of the year'),
+    ],
+  },
   {
     year: 2024,
     holidays: [

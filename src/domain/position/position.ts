@@ -124,8 +124,13 @@ export function recordExit(position: Position, exit: PositionExit): Position {
 function nextStatus(position: Position, exit: PositionExit, remaining: Quantity): PositionStatus {
   if (remaining === 0) return 'closed';
   if (exit.reason === 'day3_half') {
-    if (position.status !== 'open') {
-      throw new IllegalTransition('position', position.id, position.status, 'half_exited');
+    // The half exit may fill in parts; a part beyond half of what was held when it began is a second half exit.
+    if (position.status === 'half_exited') {
+      const soldByHalfExit = position.exits.filter((e) => e.reason === 'day3_half').reduce((n, e) => n + e.quantity, 0);
+      const heldWhenItBegan = position.quantity + soldByHalfExit;
+      if (soldByHalfExit + exit.quantity > Math.floor(heldWhenItBegan / 2)) {
+        throw new IllegalTransition('position', position.id, position.status, 'half_exited');
+      }
     }
     return 'half_exited';
   }

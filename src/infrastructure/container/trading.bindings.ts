@@ -1,6 +1,7 @@
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Container } from 'inversify';
 import { FileHaltSwitch } from '../../adapters/halt/file-halt.switch.js';
+import type { HaltSwitch } from '../../application/shared/trading-halt.js';
 import { FillRecorder } from '../../application/orders/fill-recorder.js';
 import { OrderRateMeter } from '../../application/orders/order-rate-meter.js';
 import { OrderStatusSync } from '../../application/orders/order-status-sync.js';
@@ -28,7 +29,7 @@ import { USE_CASES } from './use-case.bindings.js';
 export const TRADING_DAY_SCHEDULE = { scanTime: '09:45', managementIntervalMinutes: 5 } as const;
 
 export const TRADING = {
-  HaltSwitch: token<FileHaltSwitch>('HaltSwitch'),
+  HaltSwitch: token<HaltSwitch>('HaltSwitch'),
   RateMeter: token<OrderRateMeter>('OrderRateMeter'),
   Instruments: token<InstrumentDirectory>('InstrumentDirectory'),
   Submitter: token<OrderSubmitter>('OrderSubmitter'),

@@ -6,8 +6,21 @@ const holidayDates = (year: number): string[] =>
   ASX_CALENDAR_YEARS.find((y) => y.year === year)?.holidays.map((h) => h.date) ?? [];
 
 describe('ASX holiday data', () => {
-  it('covers 2024 to 2027', () => {
-    expect(ASX_CALENDAR_YEARS.map((y) => y.year)).toEqual([2024, 2025, 2026, 2027]);
+  it('covers 2023 to 2027', () => {
+    expect(ASX_CALENDAR_YEARS.map((y) => y.year)).toEqual([2023, 2024, 2025, 2026, 2027]);
+  });
+
+  it('lists the 2023 closures, with the substitute for New Year on a Sunday', () => {
+    expect(holidayDates(2023)).toEqual([
+      '2023-01-02',
+      '2023-01-26',
+      '2023-04-07',
+      '2023-04-10',
+      '2023-04-25',
+      '2023-06-12',
+      '2023-12-25',
+      '2023-12-26',
+    ]);
   });
 
   it('lists the 2024 closures', () => {
@@ -70,9 +83,14 @@ describe('ASX holiday data', () => {
     }
   });
 
-  it('closes early at 14:10 on 24 and 31 December', () => {
+  it('closes early at 14:10 on 24 and 31 December, or the last trading day before when they fall at a weekend', () => {
     expect(ASX_EARLY_CLOSE_TIME).toBe('14:10');
-    for (const { year, earlyCloses } of ASX_CALENDAR_YEARS) {
+    const y2023 = ASX_CALENDAR_YEARS.find((y) => y.year === 2023);
+    expect(y2023?.earlyCloses.map((e) => [e.date, e.close])).toEqual([
+      ['2023-12-22', '14:10'],
+      ['2023-12-29', '14:10'],
+    ]);
+    for (const { year, earlyCloses } of ASX_CALENDAR_YEARS.filter((y) => y.year !== 2023)) {
       expect(earlyCloses.map((e) => [e.date, e.close])).toEqual([
         [`${year}-12-24`, '14:10'],
         [`${year}-12-31`, '14:10'],

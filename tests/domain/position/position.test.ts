@@ -85,6 +85,12 @@ describe('position lifecycle', () => {
     });
   });
 
+  it('records a half exit that fills in two parts, staying half_exited', () => {
+    const first = recordExit(opened(), exit('day3_half', 30));
+    const second = recordExit(first, exit('day3_half', 20));
+    expect(second).toMatchObject({ status: 'half_exited', quantity: 51 });
+  });
+
   it('half_exited -> closed by the SMA trail or the stop', () => {
     const half = recordExit(opened(), exit('day3_half', 50));
     expect(recordExit(half, exit('sma_trail', 51)).status).toBe('closed');

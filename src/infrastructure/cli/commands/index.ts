@@ -1,4 +1,5 @@
 import { registerAccount } from './account.command.js';
+import { registerBacktest } from './backtest.command.js';
 import type { RegisterCommand } from './command-group.js';
 import { registerConfigCheck } from './config-check.command.js';
 import { registerDbMigrate } from './db-migrate.command.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEndOfDay,
   registerReconcile,
   registerStatus,
+  registerBacktest,
   registerHalt,
   registerAccount,
   registerQuote,
