@@ -2,9 +2,11 @@
  * Backtest throughput, one JSON line per case: `npx tsx bench/backtest.bench.ts`.
  * BENCH_SYMBOLS (200), BENCH_FROM (2024-01-03) and BENCH_TO (2024-12-31) size the synthetic data.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { barAt } from '../src/adapters/bars/store/bar-columns.js';
 import { BarStore } from '../src/adapters/bars/store/bar-store.js';
 import { SimulatedExchange } from '../src/adapters/simulated/simulated-exchange.js';
@@ -100,7 +102,7 @@ function matchOnExchange(dir: string): number {
   return bars;
 }
 
-async function fullEngine(): Promise<number> {
+async function fullEngine(_dir: string): Promise<number> {
   const { config } = loadConfig({ env: {}, cwd: tmpdir() });
   const outcome = await runBacktest(config, {
     from: FROM,
@@ -114,13 +116,41 @@ async function fullEngine(): Promise<number> {
   return outcome.run.barsRead;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'skim-bench-'));
+/**
+ * Each step runs in a fresh process so that a case's peak memory is its own: the parent writes nothing but the
+ * lines its children print.
+ */
+const CASES: Readonly<Record<string, (dir: string) => Promise<number> | number>> = {
+  bar_store_read: readStore,
+  exchange_matching: matchOnExchange,
+  full_engine: fullEngine,
+};
+
+function runChild(args: readonly string[]): void {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: process.env,
+  });
+  if (child.status !== 0) throw new Error(`bench step ${args.join(' ')} failed with ${String(child.status)}`);
+}
+
+const [step, dirArgument, caseName] = process.argv.slice(2);
 try {
-  fillStore(dir, new TradingCalendar());
-  await measure('bar_store_read', () => readStore(dir));
-  await measure('exchange_matching', () => matchOnExchange(dir));
-  await measure('full_engine', fullEngine);
+  if (step === 'prepare' && dirArgument !== undefined) {
+    fillStore(dirArgument, new TradingCalendar());
+  } else if (step === 'case' && dirArgument !== undefined && caseName !== undefined) {
+    const work = CASES[caseName];
+    if (work === undefined) throw new Error(`unknown bench case ${caseName}`);
+    await measure(caseName, () => work(dirArgument));
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'skim-bench-'));
+    try {
+      runChild(['prepare', dir]);
+      for (const name of Object.keys(CASES)) runChild(['case', dir, name]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 } finally {
   clearInterval(sampler);
-  rmSync(dir, { recursive: true, force: true });
 }
