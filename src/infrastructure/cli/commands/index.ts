@@ -1,5 +1,6 @@
 import { registerAccount } from './account.command.js';
 import { registerBacktest } from './backtest.command.js';
+import { registerBarsImport } from './bars-import.command.js';
 import type { RegisterCommand } from './command-group.js';
 import { registerConfigCheck } from './config-check.command.js';
 import { registerDbMigrate } from './db-migrate.command.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerReconcile,
   registerStatus,
   registerBacktest,
+  registerBarsImport,
   registerHalt,
   registerAccount,
   registerQuote,
