@@ -13,9 +13,7 @@ import { checkEntryRisk } from '../../domain/risk/entry-risk-check.js';
 import { positionSize } from '../../domain/risk/position-sizing.js';
 import { decideBreakout, type BreakoutDecision } from '../../domain/strategy/breakout.js';
 import { initialStop } from '../../domain/strategy/initial-stop.js';
-import { lowOfDayFromBars } from '../../domain/strategy/low-of-day.js';
-import { openingRangeFromBars } from '../../domain/strategy/opening-range.js';
-import { startOfMinute, type TradePrint } from '../../domain/strategy/price-window.js';
+import type { TradePrint } from '../../domain/strategy/price-window.js';
 import type { Instrument } from '../../domain/values/instrument.js';
 import { formatMoney, type Money } from '../../domain/values/money.js';
 import { formatPrice, type Price } from '../../domain/values/price.js';
@@ -27,6 +25,8 @@ import type { OrderSubmitter } from '../orders/order-submitter.js';
 import type { AppLogger } from '../shared/app-logger.js';
 import type { DailyLossGuard } from '../shared/daily-loss-guard.js';
 import { errorText } from '../shared/error-text.js';
+import type { MarketView } from '../streaming/market-view.js';
+import { sessionPricesFromBars } from '../streaming/session-prices.js';
 import type { InstrumentDirectory } from '../shared/instrument-directory.js';
 import type { HaltSwitch } from '../shared/trading-halt.js';
 import { entryRiskState, heldSymbols, liveEntriesOf } from './entry-risk-state.js';
@@ -45,6 +45,8 @@ export interface ExecuteEntriesDeps {
   readonly calendar: TradingCalendar;
   readonly clock: Clock;
   readonly log: AppLogger;
+  /** Streamed market data, when a stream runs: fresh quotes only, and the range from its trades. */
+  readonly market?: MarketView;
 }
 
 type EntryAllowance =
@@ -181,7 +183,7 @@ export class ExecuteEntriesUseCase {
     const { broker, instruments, log } = this.deps;
     const strategy = this.settings.strategy;
     const instrument = await instruments.resolve(symbol);
-    const [quote] = await broker.quotes([instrument]);
+    const quote = await this.currentQuote(instrument);
     if (quote?.halted) {
       log.info({ symbol }, 'no entry: the stock is halted');
       return undefined;
@@ -197,9 +199,10 @@ export class ExecuteEntriesUseCase {
     }
     const sessionOpen = continuousOpenAt(symbol, tradingDate);
     const window = { sessionOpen, orMinutes: strategy.orMinutes, asOf: now };
-    const bars = await broker.bars(instrument, { size: '1min', from: startOfMinute(sessionOpen), to: now });
+    const prices =
+      this.deps.market?.sessionPrices(instrument, window) ?? (await sessionPricesFromBars(broker, instrument, window));
     const decision = decideBreakout({
-      range: openingRangeFromBars(bars, window),
+      range: prices.range,
       lastTrade: lastTradeOf(quote),
       asOf: now,
       config: strategy,
@@ -208,7 +211,7 @@ export class ExecuteEntriesUseCase {
       log.info({ symbol, reason: decision.reason, detail: decision.detail }, `no entry yet: ${decision.detail}`);
       return undefined;
     }
-    const lowOfDay = lowOfDayFromBars(bars, window) ?? candidate.lowOfDay ?? decision.rangeLow;
+    const lowOfDay = prices.lowOfDay ?? candidate.lowOfDay ?? decision.rangeLow;
     const stop = initialStop(lowOfDay, decision.referencePrice, strategy.maxStopPct);
     if (stop.kind === 'skip') {
       this.reject(candidate, now, `entry skipped: ${stop.detail}`, { reason: stop.reason });
@@ -225,6 +228,13 @@ export class ExecuteEntriesUseCase {
       return undefined;
     }
     return { instrument, decision, stopPrice: stop.stopPrice, quantity };
+  }
+
+  /** The stream's view when there is one (fresh quotes only), else the broker's snapshot. */
+  private async currentQuote(instrument: Instrument): Promise<Quote | undefined> {
+    if (this.deps.market !== undefined) return this.deps.market.quote(instrument);
+    const [quote] = await this.deps.broker.quotes([instrument]);
+    return quote;
   }
 
   private reject(candidate: Candidate, now: EpochMs, note: string, facts: object): void {

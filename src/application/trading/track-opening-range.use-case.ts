@@ -6,13 +6,12 @@ import type { Broker } from '../../domain/ports/broker.port.js';
 import type { Clock } from '../../domain/ports/clock.port.js';
 import type { Repository } from '../../domain/ports/repository.port.js';
 import { gapPct, passesGapFilter } from '../../domain/strategy/gap.js';
-import { lowOfDayFromBars } from '../../domain/strategy/low-of-day.js';
-import { openingRangeFromBars } from '../../domain/strategy/opening-range.js';
-import { startOfMinute } from '../../domain/strategy/price-window.js';
 import type { StrategyConfig } from '../../domain/strategy/strategy-config.js';
 import { formatPrice } from '../../domain/values/price.js';
 import type { EpochMs } from '../../domain/values/time.js';
 import type { AppLogger } from '../shared/app-logger.js';
+import type { MarketView } from '../streaming/market-view.js';
+import { sessionPricesFromBars } from '../streaming/session-prices.js';
 import { errorText } from '../shared/error-text.js';
 import type { InstrumentDirectory } from '../shared/instrument-directory.js';
 import { readOfficialOpen } from './official-open.js';
@@ -24,7 +23,8 @@ export interface OpeningRangeProgress {
 
 /**
  * The open for today's candidates: the gap rule on the official open (watching -> triggered or expired),
- * then the opening range from completed one-minute bars (ORH, ORL and the low of day on the candidate).
+ * then the opening range from completed one-minute bars, or from streamed trades when a stream heard them all
+ * (ORH, ORL and the low of day on the candidate).
  * Safe to call every minute: each candidate moves once, and nothing is read before it has happened.
  */
 export class TrackOpeningRangeUseCase {
@@ -36,6 +36,8 @@ export class TrackOpeningRangeUseCase {
     private readonly clock: Clock,
     private readonly strategy: StrategyConfig,
     private readonly log: AppLogger,
+    /** Streamed market data, when a stream runs: the range then comes from its trades while it heard them all. */
+    private readonly market?: MarketView,
   ) {}
 
   async run(): Promise<OpeningRangeProgress> {
@@ -112,8 +114,9 @@ export class TrackOpeningRangeUseCase {
     const sessionOpen = continuousOpenAt(symbol, tradingDate);
     const window = { sessionOpen, orMinutes: this.strategy.orMinutes, asOf: now };
     const instrument = await this.instruments.resolve(symbol);
-    const bars = await this.broker.bars(instrument, { size: '1min', from: startOfMinute(sessionOpen), to: now });
-    const range = openingRangeFromBars(bars, window);
+    const prices =
+      this.market?.sessionPrices(instrument, window) ?? (await sessionPricesFromBars(this.broker, instrument, window));
+    const { range } = prices;
     if (range.status === 'forming') return false;
     if (range.status === 'no_trades') {
       const note = `nothing traded in the first ${this.strategy.orMinutes} minutes: no opening range`;
@@ -121,7 +124,7 @@ export class TrackOpeningRangeUseCase {
       this.log.info({ symbol }, `candidate expired: ${note}`);
       return true;
     }
-    const lowOfDay = lowOfDayFromBars(bars, window) ?? range.low;
+    const lowOfDay = prices.lowOfDay ?? range.low;
     const note = `opening range ${formatPrice(range.low)} - ${formatPrice(range.high)}`;
     this.save({
       ...candidate,

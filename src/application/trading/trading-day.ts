@@ -21,6 +21,14 @@ export interface TradingDaySteps {
   readonly endOfDay: DayStep<DaySummary>;
   /** The pre-open scan, when there is one; a function so the day does not depend on how scans are built. */
   readonly scan?: (tradingDate: LocalDate) => Promise<unknown>;
+  /** Streamed market data and the decisions it drives, when there is a stream: up from the pre-open to the close. */
+  readonly marketData?: MarketDataSession;
+}
+
+/** Something that runs through the session: started after the pre-open scan, stopped at the close. */
+export interface MarketDataSession {
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface TradingDaySettings {
@@ -72,11 +80,13 @@ export class TradingDay {
 
     const reconcile = await this.step('reconcile', () => this.steps.reconcile.run());
     await this.preOpenScan(date, cutoff);
-    await this.clock.sleepUntil(session.open);
-    await this.step('track the open', () => this.steps.trackOpeningRange.run());
-    await this.step('manage positions', () => this.steps.managePositions.run());
-    await this.session(session.open, session.close, cutoff);
-    await this.clock.sleepUntil(session.close);
+    await this.withMarketData(async () => {
+      await this.clock.sleepUntil(session.open);
+      await this.step('track the open', () => this.steps.trackOpeningRange.run());
+      await this.step('manage positions', () => this.steps.managePositions.run());
+      await this.session(session.open, session.close, cutoff);
+      await this.clock.sleepUntil(session.close);
+    });
     const summary = await this.steps.endOfDay.run();
     return { kind: 'traded', date, reconcile, summary };
   }
@@ -90,6 +100,22 @@ export class TradingDay {
       return;
     }
     await this.step('pre-open scan', () => scan(date));
+  }
+
+  /**
+   * Runs the session with the market data stream up, when there is one: started before the open so that the
+   * opening trades are heard, and stopped at the close whatever happens. The periodic steps stay as a safety
+   * net; the stream's events decide in between them.
+   */
+  private async withMarketData(session: () => Promise<void>): Promise<void> {
+    const marketData = this.steps.marketData;
+    if (marketData === undefined) return session();
+    await this.step('start market data', () => marketData.start());
+    try {
+      await session();
+    } finally {
+      await this.step('stop market data', () => marketData.stop());
+    }
   }
 
   /** The minute-by-minute part of the session, from the first whole minute after the open up to the close. */

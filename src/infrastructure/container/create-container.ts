@@ -39,6 +39,11 @@ export interface AdapterOverrides {
   readonly broker?: Broker;
   readonly notifier?: Notifier;
   readonly exchange?: SimulatedExchange;
+  /**
+   * `stream`: in the live profile, trading decisions are also made on the gateway's WebSocket events (REST
+   * polling while it is down). Unset or `polling`: the periodic checks alone, as replays (demo, backtests) need.
+   */
+  readonly marketData?: 'stream' | 'polling';
 }
 
 /** The paper account the simulated exchange trades when nothing else is configured. */
@@ -128,7 +133,9 @@ export function createContainer(config: SkimConfig, overrides: AdapterOverrides 
     return [new ClientPortalScanner(source, log)];
   });
   bindUseCases(container, config);
-  bindTrading(container, config);
+  bindTrading(container, config, {
+    streaming: config.profile === 'live' && overrides.broker === undefined && overrides.marketData === 'stream',
+  });
   return container;
 }
 

@@ -19,7 +19,16 @@ import { ProtectiveStops } from '../../application/trading/protective-stops.js';
 import { ReconcileUseCase } from '../../application/trading/reconcile.use-case.js';
 import { StatusUseCase } from '../../application/trading/status.use-case.js';
 import { TrackOpeningRangeUseCase } from '../../application/trading/track-opening-range.use-case.js';
-import { TradingDay } from '../../application/trading/trading-day.js';
+import { TradingDay, type DayStep, type TradingDaySteps } from '../../application/trading/trading-day.js';
+import { DEFAULT_MAX_QUOTE_AGE_MS } from '../../application/trading/trading-settings.js';
+import { StreamDecisions } from '../../application/streaming/stream-decisions.js';
+import { StreamedMarketView } from '../../application/streaming/streamed-market-view.js';
+import { TradeTape } from '../../application/streaming/trade-tape.js';
+import type { MarketView } from '../../application/streaming/market-view.js';
+import { ClientPortalMarketDataStream } from '../../adapters/clientportal/streaming/clientportal.market-data-stream.js';
+import { SwitchingMarketDataStream } from '../../adapters/streaming/switching.market-data-stream.js';
+import type { MarketDataStream } from '../../domain/ports/market-data-stream.port.js';
+import { clientPortalConfig } from './clientportal-config.js';
 import type { SkimConfig } from '../config/skim-config.js';
 import { bind, resolve, token, type Resolver } from './token.js';
 import { TOKENS } from './tokens.js';
@@ -44,7 +53,20 @@ export const TRADING = {
   Reconcile: token<ReconcileUseCase>('ReconcileUseCase'),
   Status: token<StatusUseCase>('StatusUseCase'),
   Day: token<TradingDay>('TradingDay'),
+  /** Bound only when the day trades on streamed market data (see TradingBindingOptions). */
+  MarketDataStream: token<MarketDataStream>('MarketDataStream'),
+  TradeTape: token<TradeTape>('TradeTape'),
+  MarketView: token<MarketView>('MarketView'),
+  StreamDecisions: token<StreamDecisions>('StreamDecisions'),
 } as const;
+
+export interface TradingBindingOptions {
+  /**
+   * Decide on the gateway's WebSocket stream (REST polling while it is down) instead of on the periodic
+   * checks alone. Only for the live gateway on wall-clock time: a replayed day keeps the polling path.
+   */
+  readonly streaming: boolean;
+}
 
 /** The kill-switch file sits beside the database, so `skim halt` and a running `skim run` agree on it. */
 export function haltFilePath(config: SkimConfig): string {
@@ -52,12 +74,19 @@ export function haltFilePath(config: SkimConfig): string {
 }
 
 /** The trading-day use cases and the order plumbing they share, built from the bound ports. */
-export function bindTrading(container: Container, config: SkimConfig): void {
+export function bindTrading(
+  container: Container,
+  config: SkimConfig,
+  options: TradingBindingOptions = { streaming: false },
+): void {
   const settings = {
     strategy: config.strategy,
     risk: config.risk,
     allowDelayedData: config.gateway.allowDelayedData,
+    maxQuoteAgeMs: DEFAULT_MAX_QUOTE_AGE_MS,
   };
+  const marketView = (c: Resolver): { market?: MarketView } =>
+    options.streaming ? { market: resolve(c, TRADING.MarketView) } : {};
   const ports = (c: Resolver) => ({
     broker: resolve(c, TOKENS.Broker),
     repository: resolve(c, TOKENS.Repository),
@@ -98,6 +127,7 @@ export function bindTrading(container: Container, config: SkimConfig): void {
       clock,
       config.strategy,
       log,
+      marketView(c).market,
     );
   });
   bind(container, TRADING.Execute).toDynamicValue(
@@ -111,6 +141,7 @@ export function bindTrading(container: Container, config: SkimConfig): void {
           dailyLoss: resolve(c, TRADING.DailyLoss),
           halt: resolve(c, TRADING.HaltSwitch),
           entryWindow: resolve(c, TRADING.EntryWindow),
+          ...marketView(c),
         },
         settings,
       ),
@@ -164,22 +195,81 @@ export function bindTrading(container: Container, config: SkimConfig): void {
       clock,
     );
   });
+  if (options.streaming) bindStreaming(container, config, settings.maxQuoteAgeMs);
   bind(container, TRADING.Day).toDynamicValue((c) => {
     const { calendar, clock, log } = ports(c);
     const scan = resolve(c, USE_CASES.Scan);
+    const steps = {
+      reconcile: resolve(c, TRADING.Reconcile),
+      trackOpeningRange: resolve(c, TRADING.Track),
+      executeEntries: resolve(c, TRADING.Execute),
+      managePositions: resolve(c, TRADING.Manage),
+      endOfDay: resolve(c, TRADING.EndOfDay),
+      scan: (tradingDate) => scan.run(tradingDate),
+    } satisfies TradingDaySteps;
     return new TradingDay(
-      {
-        reconcile: resolve(c, TRADING.Reconcile),
-        trackOpeningRange: resolve(c, TRADING.Track),
-        executeEntries: resolve(c, TRADING.Execute),
-        managePositions: resolve(c, TRADING.Manage),
-        endOfDay: resolve(c, TRADING.EndOfDay),
-        scan: (tradingDate) => scan.run(tradingDate),
-      },
+      options.streaming ? withStreamDecisions(steps, resolve(c, TRADING.StreamDecisions)) : steps,
       calendar,
       clock,
       { ...TRADING_DAY_SCHEDULE, entryCutoff: config.strategy.entryCutoff },
       log,
     );
   });
+}
+
+/** The day's decision steps queued behind the stream's decisions, and the stream run from the pre-open to the close. */
+function withStreamDecisions(steps: TradingDaySteps, decisions: StreamDecisions): TradingDaySteps {
+  const serialised = <T>(step: DayStep<T>): DayStep<T> => decisions.serialised(step);
+  return {
+    ...steps,
+    trackOpeningRange: serialised(steps.trackOpeningRange),
+    executeEntries: serialised(steps.executeEntries),
+    managePositions: serialised(steps.managePositions),
+    marketData: decisions,
+  };
+}
+
+/** The gateway's WebSocket, with REST polling behind it, and the decisions its events drive. */
+function bindStreaming(container: Container, config: SkimConfig, maxQuoteAgeMs: number): void {
+  bind(container, TRADING.MarketDataStream)
+    .toDynamicValue((c) => {
+      const gateway = resolve(c, TOKENS.GatewayBroker);
+      const deps = { clock: resolve(c, TOKENS.Clock), logger: resolve(c, TOKENS.Logger).child({ adapter: 'stream' }) };
+      const socket = new ClientPortalMarketDataStream(
+        clientPortalConfig(config.gateway),
+        gateway.gatewayClient(),
+        deps,
+      );
+      return new SwitchingMarketDataStream(socket, resolve(c, TOKENS.Broker), deps);
+    })
+    .onDeactivation((stream) => stream.stop());
+  bind(container, TRADING.TradeTape).toConstantValue(new TradeTape());
+  bind(container, TRADING.MarketView).toDynamicValue(
+    (c) =>
+      new StreamedMarketView(
+        {
+          stream: resolve(c, TRADING.MarketDataStream),
+          tape: resolve(c, TRADING.TradeTape),
+          broker: resolve(c, TOKENS.Broker),
+          clock: resolve(c, TOKENS.Clock),
+          log: resolve(c, TOKENS.Logger),
+        },
+        maxQuoteAgeMs,
+      ),
+  );
+  bind(container, TRADING.StreamDecisions).toDynamicValue(
+    (c) =>
+      new StreamDecisions(
+        {
+          stream: resolve(c, TRADING.MarketDataStream),
+          tape: resolve(c, TRADING.TradeTape),
+          repository: resolve(c, TOKENS.Repository),
+          instruments: resolve(c, TRADING.Instruments),
+          clock: resolve(c, TOKENS.Clock),
+          log: resolve(c, TOKENS.Logger),
+        },
+        { track: resolve(c, TRADING.Track), entries: resolve(c, TRADING.Execute), manage: resolve(c, TRADING.Manage) },
+        { orMinutes: config.strategy.orMinutes, maxQuoteAgeMs },
+      ),
+  );
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '../../../src/infrastructure/config/load-config.js';
 import { createContainer, disposeContainer } from '../../../src/infrastructure/container/create-container.js';
 import { resolve } from '../../../src/infrastructure/container/token.js';
 import { TOKENS } from '../../../src/infrastructure/container/tokens.js';
+import { TRADING } from '../../../src/infrastructure/container/trading.bindings.js';
 import { localDate } from '../../../src/domain/values/time.js';
 
 const silent = pino({ level: 'silent' });
@@ -49,6 +50,17 @@ describe('createContainer', () => {
     expect(resolve(container, TOKENS.Clock)).toBe(clock);
     expect(resolve(container, TOKENS.Repository)).toBe(repository);
     await disposeContainer(container);
+  });
+
+  it('binds the gateway stream only for the live profile when streaming is asked for', async () => {
+    const live = createContainer(configFor('live'), { logger: silent, marketData: 'stream' });
+    expect(live.isBound(TRADING.MarketDataStream)).toBe(true);
+    expect(resolve(live, TRADING.Day)).toBeDefined();
+    await disposeContainer(live);
+    const polling = createContainer(configFor('live'), { logger: silent });
+    expect(polling.isBound(TRADING.MarketDataStream)).toBe(false);
+    const backtest = createContainer(configFor('backtest'), { logger: silent, marketData: 'stream' });
+    expect(backtest.isBound(TRADING.MarketDataStream)).toBe(false);
   });
 
   it('applies configured holidays to the calendar', () => {

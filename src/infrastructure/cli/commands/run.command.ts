@@ -46,7 +46,7 @@ async function run(context: CliContext, command: Command): Promise<void> {
           stopping: () => clock.isStopping,
         });
       },
-      () => ({ clock }),
+      () => ({ clock, marketData: 'stream' }),
     );
   } catch (error) {
     if (!(error instanceof ShutdownRequested)) throw error;
