@@ -43,10 +43,7 @@ export class TradingScheduler {
     while (!hooks.stopping()) {
       const today = sydneyDateOf(this.clock.now());
       if (this.calendar.isTradingDay(today)) {
-        if (await this.connected(hooks, today)) {
-          const result = await hooks.runDay();
-          hooks.onDay?.(result);
-        }
+        if (await this.connected(hooks, today)) await this.tradeDay(hooks, today);
       } else {
         this.log.info({ date: today }, 'no trading today');
       }
@@ -54,6 +51,22 @@ export class TradingScheduler {
       const wake = this.nextWakeAfter(today);
       this.log.info({ wake, date: sydneyDateOf(wake) }, `sleeping until ${sydneyDateOf(wake)} ${WAKE_TIME} Sydney`);
       await this.clock.sleepUntil(wake);
+    }
+  }
+
+  /**
+   * One day's trading. A day that fails (the gateway lost for good near the close, a bug) is logged and the bot
+   * goes on to the next day rather than exiting: positions keep their broker-side stops, and tomorrow starts with
+   * a reconcile.
+   */
+  private async tradeDay(hooks: SchedulerHooks, today: LocalDate): Promise<void> {
+    try {
+      const result = await hooks.runDay();
+      hooks.onDay?.(result);
+    } catch (error) {
+      if (hooks.stopping()) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log.error({ date: today, reason }, `trading day ${today} failed: ${reason}`);
     }
   }
 

@@ -80,12 +80,12 @@ export function openPosition(input: OpenPositionInput): Position {
 
 /** A further fill of the entry order (partial fills arrive one by one). */
 export function addEntryFill(position: Position, fill: EntryFill): Position {
-  if (position.status !== 'open' || position.exits.length > 0) {
-    throw new IllegalTransition('position', position.id, position.status, 'entry fill');
-  }
   if (fill.quantity < 1) throw new InvalidValue('entry fill quantity', fill.quantity, 'must be at least 1 share');
+  // An entry order can keep filling after the stop sold what it had bought: the shares are real, so the books
+  // take them, and a position the stop had closed is open again until they are sold.
   return {
     ...position,
+    status: position.status === 'closed' ? 'open' : position.status,
     initialQuantity: quantity(position.initialQuantity + fill.quantity),
     quantity: quantity(position.quantity + fill.quantity),
     costBasis: money(position.costBasis + fill.price * fill.quantity),

@@ -72,6 +72,27 @@ describe('TradingScheduler', () => {
     expect(wakes).toEqual(['2025-06-10T05:59:00.000Z', '2025-06-10T21:00:00.000Z']);
   });
 
+  it('goes on to the next trading day when a day fails', async () => {
+    const clock = new ManualClock(sydneyLocalToEpoch(localDate('2025-06-10'), '07:00'));
+    const log = new CapturingLogger();
+    const ran: LocalDate[] = [];
+    const done = new TradingScheduler(new TradingCalendar(), clock, log).run({
+      connect: () => Promise.resolve(),
+      runDay: () => {
+        ran.push(sydneyDateOf(clock.now()));
+        return ran.length === 1
+          ? Promise.reject(new Error('session lost near the close'))
+          : Promise.resolve({ kind: 'market_closed', date: sydneyDateOf(clock.now()), reason: 'stub' } as const);
+      },
+      stopping: () => ran.length >= 2,
+    });
+    await settle();
+    clock.set(clock.nextWakeUp() ?? 0);
+    await done;
+    expect(ran).toEqual(['2025-06-10', '2025-06-11']);
+    expect(log.lines.some((line) => line.message.includes('trading day 2025-06-10 failed: session lost'))).toBe(true);
+  });
+
   it('started on a weekend, does not trade until the next trading day', async () => {
     const { ran, wakes } = await schedule(sydneyLocalToEpoch(localDate('2025-06-07'), '10:00'), 1);
     // Saturday 7 June; Monday 9 June is the King's Birthday holiday.

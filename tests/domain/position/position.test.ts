@@ -63,11 +63,16 @@ describe('opening a position', () => {
     expect(averageEntryMills(more)).toBeCloseTo(253_010 / 101, 9);
   });
 
-  it('refuses entry fills after an exit or on a closed position', () => {
+  it('refuses an entry fill of no shares', () => {
     const fill = { quantity: quantity(1), price: price(2500), commission: money(0), at: 3 };
-    expect(() => addEntryFill(recordExit(opened(), exit('stop', 1)), fill)).toThrow(IllegalTransition);
-    expect(() => addEntryFill(recordExit(opened(), exit('stop', 101)), fill)).toThrow(IllegalTransition);
     expect(() => addEntryFill(opened(), { ...fill, quantity: quantity(0) })).toThrow(InvalidValue);
+  });
+
+  it('takes entry fills that arrive after the stop sold part or all of the position', () => {
+    const fill = { quantity: quantity(10), price: price(2500), commission: money(0), at: 9 };
+    expect(addEntryFill(recordExit(opened(), exit('stop', 1)), fill)).toMatchObject({ status: 'open', quantity: 110 });
+    const reopened = addEntryFill(recordExit(opened(), exit('stop', 101)), fill);
+    expect(reopened).toMatchObject({ status: 'open', quantity: 10, costBasis: 25_000 });
   });
 });
 
