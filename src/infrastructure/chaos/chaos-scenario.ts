@@ -1,0 +1,51 @@
+/** One fault the campaign can inject into the gateway simulator, as plain data so a failing run can be printed. */
+export type ChaosFault =
+  | { readonly kind: 'session-expiry' }
+  | { readonly kind: 'competing-session'; readonly minutes: number }
+  | { readonly kind: 'rate-limit-burst'; readonly requests: number }
+  | { readonly kind: 'server-error'; readonly match: string; readonly status: number; readonly times: number }
+  | {
+      readonly kind: 'latency';
+      readonly match: string;
+      readonly ms: number;
+      readonly when: 'before' | 'after';
+      readonly minutes: number;
+    }
+  | {
+      readonly kind: 'dropped-connection';
+      readonly match: string;
+      readonly when: 'before' | 'after';
+      readonly times: number;
+    }
+  | { readonly kind: 'dropped-acceptance'; readonly orders: number }
+  | { readonly kind: 'order-rejection'; readonly reason: string };
+
+/** A fault and the moment it strikes: the first replay step at or after `minuteOfDay` Sydney on day `day`. */
+export interface ScheduledFault {
+  /** Index into the run's trading days. */
+  readonly day: number;
+  /** Minutes after 07:00 Sydney, when Skim wakes. */
+  readonly minuteOfDay: number;
+  readonly fault: ChaosFault;
+}
+
+/** Where a run kills the trading process and starts it again (with `reconcile` first). */
+export interface ScheduledRestart {
+  readonly day: number;
+  readonly minuteOfDay: number;
+}
+
+/** Everything a campaign run is made of; the same scenario always replays the same market and faults. */
+export interface ChaosScenario {
+  /** Seeds the synthetic market and the simulated exchange. */
+  readonly seed: number;
+  /** Trading days traded in a row. */
+  readonly days: number;
+  /** Share of a bar's volume an order may take (small values split fills over several bars). */
+  readonly volumeParticipation: number;
+  readonly faults: readonly ScheduledFault[];
+  readonly restart?: ScheduledRestart;
+}
+
+/** Minutes from Skim's 07:00 wake-up to 16:10, a little after the close. */
+export const MINUTES_IN_DAY = 9 * 60 + 10;

@@ -1,0 +1,31 @@
+import { selfSignedCertificate } from '../../adapters/gateway-sim/http/certificate.js';
+import { runCampaign, type CampaignReport, type CampaignSettings } from './chaos-campaign.js';
+
+/** What a campaign worker is asked to do: batches of runs until it has traded `days` days or one run fails. */
+export interface WorkerOrder {
+  readonly days: number;
+  readonly batchRuns: number;
+  readonly firstSeed: number;
+  readonly shape: CampaignSettings['shape'];
+}
+
+export interface WorkerReport {
+  readonly batches: readonly CampaignReport[];
+}
+
+/** Runs batches of campaign runs in this process, each batch with its own fast-check seed. */
+export async function runWorker(order: WorkerOrder): Promise<WorkerReport> {
+  const tls = await selfSignedCertificate();
+  const batches: CampaignReport[] = [];
+  let days = 0;
+  for (let batch = 0; days < order.days; batch += 1) {
+    const report = await runCampaign(
+      { runs: order.batchRuns, seed: order.firstSeed + batch, shape: order.shape },
+      { tls },
+    );
+    batches.push(report);
+    days += report.days;
+    if (report.failure !== undefined) break;
+  }
+  return { batches };
+}

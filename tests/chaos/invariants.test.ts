@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../../src/adapters/gateway-sim/http/request-pipeline.js';
+import { DEFAULT_RISK_LIMITS } from '../../src/domain/risk/risk-limits.js';
+import { noOrderWhileUnauthenticated } from '../../src/infrastructure/chaos/invariants/no-order-while-unauthenticated.js';
+import { noUnhandledRejection } from '../../src/infrastructure/chaos/invariants/no-unhandled-rejection.js';
+import type { RunEvidence } from '../../src/infrastructure/chaos/run-evidence.js';
+
+function evidence(changes: Partial<RunEvidence>): RunEvidence {
+  return {
+    exchangeOrders: [],
+    exchangeFills: [],
+    journal: [],
+    recordedFills: [],
+    localPositions: [],
+    brokerPositions: [],
+    positionSamples: [],
+    requests: [],
+    unhandledRejections: [],
+    limits: DEFAULT_RISK_LIMITS,
+    ...changes,
+  };
+}
+
+let clock = Date.UTC(2025, 1, 3, 0, 0);
+function request(method: string, path: string, status: RequestRecord['status']): RequestRecord {
+  clock += 1000;
+  return { at: clock, method, path: `/v1/api${path}`, query: '', status };
+}
+
+const ORDER = '/iserver/account/DU7770001/orders';
+
+describe('no order placed while the gateway was unauthenticated', () => {
+  it('accepts the order that is itself the first to find the session down', () => {
+    const requests = [request('GET', '/iserver/account/orders', 200), request('POST', ORDER, 401)];
+    expect(noOrderWhileUnauthenticated(evidence({ requests }))).toEqual([]);
+  });
+
+  it('flags an order sent after a 401 and before any brokerage request succeeded again', () => {
+    const requests = [
+      request('GET', '/iserver/account/orders', 401),
+      request('GET', '/iserver/auth/status', 200),
+      request('POST', ORDER, 401),
+    ];
+    const violations = noOrderWhileUnauthenticated(evidence({ requests }));
+    expect(violations).toHaveLength(1);
+    expect(violations[0]?.message).toMatch(
+      /^POST \/v1\/api\/iserver\/account\/DU7770001\/orders sent at .* after GET \/v1\/api\/iserver\/account\/orders was refused with 401 at /,
+    );
+  });
+
+  it('counts the session back once a brokerage request succeeds', () => {
+    const requests = [
+      request('GET', '/iserver/account/orders', 401),
+      request('GET', '/portfolio/accounts', 200),
+      request('POST', ORDER, 401),
+    ];
+    expect(noOrderWhileUnauthenticated(evidence({ requests }))).toEqual([]);
+  });
+});
+
+describe('no unhandled rejection', () => {
+  it('names each rejection nobody handled', () => {
+    const violations = noUnhandledRejection(evidence({ unhandledRejections: ['Error: socket hang up'] }));
+    expect(violations).toEqual([
+      { invariant: 'no unhandled rejection', message: 'unhandled rejection: Error: socket hang up' },
+    ]);
+  });
+});
