@@ -3,6 +3,7 @@ import type { MarketScanner, ScanFilters } from '../../domain/ports/market-scann
 import type { LocalDate } from '../../domain/values/time.js';
 import type { AppLogger } from '../shared/app-logger.js';
 import type { SourceFailure } from './scan-summary.js';
+import { errorText } from '../shared/error-text.js';
 
 export interface GapAnswer {
   readonly results: readonly ScanResult[];
@@ -27,7 +28,7 @@ export async function firstGapAnswer(
       const results = await scanner.scanGaps(tradingDate, filters);
       return { results, source: scanner.name, failures };
     } catch (error) {
-      const problem = describeError(error);
+      const problem = errorText(error);
       failures.push({ source: scanner.name, problem });
       const next = scanners[index + 1];
       log.error(
@@ -37,8 +38,4 @@ export async function firstGapAnswer(
     }
   }
   return { results: [], source: undefined, failures };
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -10,7 +10,8 @@ import type { AsxSymbol } from '../../domain/values/instrument.js';
 import type { EpochMs, LocalDate } from '../../domain/values/time.js';
 import type { AppLogger } from '../shared/app-logger.js';
 import { failedGapFilter } from './gap-filters.js';
-import { describeError, firstGapAnswer } from './gap-sources.js';
+import { firstGapAnswer } from './gap-sources.js';
+import { errorText } from '../shared/error-text.js';
 import { priceSensitiveNews, type CompanyNews } from './price-sensitive-news.js';
 import { previousSessionClose, type ScanCalendar } from './scan-calendar.js';
 import type { ScanRow, ScanSummary, SkippedGap, SourceFailure } from './scan-summary.js';
@@ -105,7 +106,7 @@ export class ScanUseCase {
       const announcements = await feed.announcements(from, to);
       return { news: { available: true, byCompany: priceSensitiveNews(announcements, from, to) }, failure: undefined };
     } catch (error) {
-      const problem = describeError(error);
+      const problem = errorText(error);
       this.deps.log.error({ source: feed.name, error: problem }, `announcement source ${feed.name} failed: ${problem}`);
       return { news: { available: false }, failure: { source: feed.name, problem } };
     }
