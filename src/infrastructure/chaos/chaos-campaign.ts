@@ -50,7 +50,7 @@ export async function runCampaign(
     tally.faults += result.faults;
     tally.orders += result.orders;
     tally.fills += result.fills;
-    if (scenario.restart !== undefined && options.restarter !== undefined) tally.restarts += 1;
+    tally.restarts += result.restarts;
     for (const { date, error } of result.dayErrors) tally.dayErrors.push(`seed ${scenario.seed} ${date}: ${error}`);
     onRun?.(result);
     if (result.violations.length > 0) failed = result;

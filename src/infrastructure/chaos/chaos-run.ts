@@ -13,7 +13,9 @@ import { HttpRequestsInFlight } from '../demo/http-requests-in-flight.js';
 import { CHAOS_ACCOUNT_ID, chaosEnvironment } from './chaos-environment.js';
 import { chaosMarket, type ChaosMarket } from './chaos-market.js';
 import type { ChaosScenario } from './chaos-scenario.js';
-import { tradeChaosDays, type DayError, type Tamper } from './chaos-trader.js';
+import type { Tamper } from './chaos-skim.js';
+import { tradeChaosDays, type DayError } from './chaos-trader.js';
+import { tradeInChildProcesses } from './trading-process/trade-in-child-processes.js';
 import { FaultInjector, WAKE_TIME } from './fault-injector.js';
 import { checkInvariants } from './invariants/invariants.js';
 import { RequestTape } from './request-tape.js';
@@ -24,24 +26,30 @@ import { UnhandledRejections } from './unhandled-rejections.js';
 export interface ChaosRunOptions {
   /** One certificate for every run of a campaign: making one per run would cost an openssl call each. */
   readonly tls: TlsMaterial;
-  /** Swaps a part of Skim for a broken one, to show that an invariant notices. */
+  /** Swaps a part of Skim for a broken one, to show that an invariant notices (in-process runs only). */
   readonly tamper?: Tamper;
   /** Changes the configuration Skim trades with (the invariants keep checking the unchanged limits). */
   readonly configure?: (config: SkimConfig) => SkimConfig;
-  /** Kills and restarts the trading process at the scenario's restart moment; without it restarts are skipped. */
-  readonly restarter?: Restarter;
 }
 
-/** Runs the trading days in a child process that is killed at `killAt` and started again with `reconcile` first. */
-export type Restarter = (run: RestartRun) => Promise<DayError[]>;
-
+/** What trading a run's days is made of, for the trading process in this process or in children. */
 export interface RestartRun {
   readonly scenario: ChaosScenario;
   readonly simulator: GatewaySimulator;
   readonly market: ChaosMarket;
+  readonly syntheticMarket: SyntheticMarket;
   readonly watch: RunWatch;
   readonly env: Readonly<Record<string, string>>;
   readonly workDir: string;
+}
+
+/** How trading the days went, apart from what the invariants read from both sides of the gateway. */
+export interface TradingOutcome {
+  readonly dayErrors: readonly DayError[];
+  /** Unhandled rejections in the trading process, and trading processes that died on their own. */
+  readonly failures: readonly string[];
+  /** Trading processes killed with SIGKILL and started again. */
+  readonly restarts: number;
 }
 
 export interface ChaosRunResult {
@@ -49,6 +57,7 @@ export interface ChaosRunResult {
   readonly faults: number;
   readonly orders: number;
   readonly fills: number;
+  readonly restarts: number;
   readonly violations: readonly Violation[];
   /** Days on which an error escaped Skim's trading day (not an invariant, but worth telling). */
   readonly dayErrors: readonly DayError[];
@@ -79,7 +88,8 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
   );
   try {
     const env = chaosEnvironment(simulator, workDir);
-    const dayErrors = await trade({ scenario, simulator, market, watch, env, workDir }, options);
+    const syntheticMarket = new SyntheticMarket(market.spec, calendar);
+    const outcome = await trade({ scenario, simulator, market, syntheticMarket, watch, env, workDir }, options);
     const local = readDatabase(env.SKIM_DB_PATH ?? join(workDir, 'skim.db'));
     const config = loadConfig({ env, cwd: workDir }).config;
     const evidence: RunEvidence = {
@@ -89,7 +99,7 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
       brokerPositions: simulator.exchange.positions(),
       positionSamples: watch.positionSamples(),
       requests: watch.tape.all(),
-      unhandledRejections: rejections.reasons(),
+      unhandledRejections: [...rejections.reasons(), ...outcome.failures],
       limits: config.risk,
     };
     const violations = checkInvariants(evidence);
@@ -98,8 +108,9 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
       faults: watch.faultsInjected,
       orders: evidence.exchangeOrders.length,
       fills: evidence.exchangeFills.length,
+      restarts: outcome.restarts,
       violations,
-      dayErrors,
+      dayErrors: outcome.dayErrors,
     };
   } finally {
     rejections.stop();
@@ -108,21 +119,27 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
   }
 }
 
-/** Trades the days in this process, or through the restarter when the scenario restarts. */
-async function trade(run: RestartRun, options: ChaosRunOptions): Promise<DayError[]> {
-  if (run.scenario.restart !== undefined && options.restarter !== undefined) return options.restarter(run);
+/** Trades the days in this process, or in child processes when the scenario kills and restarts the trader. */
+async function trade(run: RestartRun, options: ChaosRunOptions): Promise<TradingOutcome> {
+  if (run.scenario.restart !== undefined) {
+    if (options.tamper !== undefined || options.configure !== undefined) {
+      throw new TypeError('a broken component can only be swapped into a run without a restart (in this process)');
+    }
+    return tradeInChildProcesses(run);
+  }
   const requests = new HttpRequestsInFlight().start();
   try {
     const config = loadConfig({ env: run.env, cwd: run.workDir }).config;
     const deps = {
       config: options.configure?.(config) ?? config,
       simulator: run.simulator,
-      market: new SyntheticMarket(run.market.spec, new TradingCalendar()),
+      market: run.syntheticMarket,
       outsideWork: requests,
       listener: run.watch,
       tamper: options.tamper,
     };
-    return await tradeChaosDays(deps, run.market.tradingDays);
+    const dayErrors = await tradeChaosDays(deps, run.market.tradingDays);
+    return { dayErrors, failures: [], restarts: 0 };
   } finally {
     requests.stop();
   }

@@ -57,6 +57,10 @@ function restartArbitrary(days: number, share: number): fc.Arbitrary<ScheduledRe
   const restart = fc.record({
     day: fc.integer({ min: 0, max: days - 1 }),
     minuteOfDay: fc.integer({ min: 150, max: MINUTES_IN_DAY - 30 }),
+    kill: fc.oneof(
+      fc.record({ kind: fc.constant('during-step' as const), delayMs: fc.integer({ min: 0, max: 10 }) }),
+      fc.constant({ kind: 'order-in-flight' } as const),
+    ),
   });
   const percent = Math.round(Math.min(Math.max(share, 0), 1) * 100);
   if (percent === 0) return fc.constant(undefined);

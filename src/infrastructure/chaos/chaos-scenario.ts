@@ -29,10 +29,19 @@ export interface ScheduledFault {
   readonly fault: ChaosFault;
 }
 
-/** Where a run kills the trading process and starts it again (with `reconcile` first). */
+/**
+ * How the trading process is killed once the restart's moment has come: a few milliseconds into a step it
+ * was woken for (wherever its work then is), or just after the exchange has taken one of its orders and
+ * before the answer reaches it.
+ */
+export type KillPoint =
+  { readonly kind: 'during-step'; readonly delayMs: number } | { readonly kind: 'order-in-flight' };
+
+/** Where a run kills the trading process with SIGKILL and starts it again (reconciling first). */
 export interface ScheduledRestart {
   readonly day: number;
   readonly minuteOfDay: number;
+  readonly kill: KillPoint;
 }
 
 /** Everything a campaign run is made of; the same scenario always replays the same market and faults. */

@@ -1,0 +1,45 @@
+import type { RestartRun, TradingOutcome } from '../chaos-run.js';
+import { replayDays, type DayError } from '../chaos-trader.js';
+import { momentOf } from '../fault-injector.js';
+import { ChildProcessTrader } from './child-process-trader.js';
+import { RestartTrigger } from './restart-trigger.js';
+
+/**
+ * Trades a run's days in a child process that is killed with SIGKILL at the scenario's restart point and
+ * replaced by a new one, which reconciles with the broker before it trades on (TradingDay's first step).
+ */
+export async function tradeInChildProcesses(run: RestartRun): Promise<TradingOutcome> {
+  const { scenario, simulator, market } = run;
+  const restart = scenario.restart;
+  let trigger: RestartTrigger | undefined;
+  const trader = new ChildProcessTrader(
+    {
+      env: run.env,
+      cwd: run.workDir,
+      market: market.spec,
+      gateway: simulator.market,
+      clockMoved: (at) => trigger?.clockMoved(at),
+    },
+    simulator.now(),
+  );
+  if (restart !== undefined) {
+    trigger = new RestartTrigger(
+      restart,
+      momentOf(market.tradingDays, restart.day, restart.minuteOfDay),
+      simulator,
+      trader,
+    );
+  }
+  let dayErrors: DayError[];
+  try {
+    dayErrors = await replayDays(
+      trader,
+      { simulator, market: run.syntheticMarket, outsideWork: trader, listener: run.watch },
+      market.tradingDays,
+    );
+  } finally {
+    trigger?.dispose();
+    await trader.stop();
+  }
+  return { dayErrors, failures: [...trader.failures], restarts: trader.restarts };
+}
