@@ -20,8 +20,8 @@ type SessionState = 'unknown' | 'authenticated' | 'lost';
 
 /**
  * The gateway's brokerage session as Skim sees it. Keeps it alive with `/tickle`, notices when it is lost
- * (401, `authenticated:false`, `competing:true`), tries ONE reauthentication per loss, and tells the user
- * when that does not bring it back. While the session is known to be lost no order goes out.
+ * (401, `authenticated:false`, `competing:true`), tries ONE reauthentication per loss (a competing login
+ * going away counts as a new loss), and tells the user when that does not bring it back. While the session is known to be lost no order goes out.
  */
 export class GatewaySession {
   private state: SessionState = 'unknown';
@@ -171,6 +171,8 @@ export class GatewaySession {
   }
 
   private markLost(state: AuthState): void {
+    // Once a competing login has gone away, the session it took may come back with one more reauthentication.
+    if (this.last.competing && !state.competing) this.reauthenticationTried = false;
     this.state = 'lost';
     this.last = state;
   }

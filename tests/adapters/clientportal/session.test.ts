@@ -131,6 +131,23 @@ describe('gateway session', () => {
     expect(notifier.sent).toHaveLength(1);
   });
 
+  it('asks for reauthentication again once a competing login has gone away', async () => {
+    const { gateway: gw, session } = sessionHarness();
+    gw.ok('POST', '/iserver/reauthenticate', { message: 'triggered' })
+      .ok('GET', '/iserver/auth/status', objectFixture('auth-status-competing'), 4)
+      .ok('POST', '/iserver/reauthenticate', { message: 'triggered' })
+      .ok('GET', '/iserver/auth/status', fixture('auth-status-authenticated'));
+    const competing = { authenticated: false, competing: true, message: 'competing' };
+    await expect(session.recover(competing)).resolves.toBe(false);
+    await expect(session.recover(competing)).resolves.toBe(false);
+    expect(gw.countOf('POST', '/iserver/reauthenticate')).toBe(1);
+
+    const loggedOut = { authenticated: false, competing: false, message: 'Login required' };
+    await expect(session.recover(loggedOut)).resolves.toBe(true);
+    expect(gw.countOf('POST', '/iserver/reauthenticate')).toBe(2);
+    await expect(session.ensureAuthenticated()).resolves.toBeUndefined();
+  });
+
   it('sends no order while the session is known to be lost', async () => {
     const harness = await brokers.connected({ reauthPolls: 2 });
     const { gateway: gw, broker, notifier } = harness;
