@@ -40,6 +40,9 @@ export interface TradingDaySettings {
   readonly managementIntervalMinutes: number;
 }
 
+/** Attempts at the end-of-day step, a minute apart, before the day ends with its error. */
+const END_OF_DAY_ATTEMPTS = 5;
+
 export type TradingDayResult =
   | { readonly kind: 'market_closed'; readonly date: LocalDate; readonly reason: string }
   | {
@@ -87,8 +90,21 @@ export class TradingDay {
       await this.session(session.open, session.close, cutoff);
       await this.clock.sleepUntil(session.close);
     });
-    const summary = await this.steps.endOfDay.run();
+    const summary = await this.endOfDay();
     return { kind: 'traded', date, reconcile, summary };
+  }
+
+  /** The day's fills and summary matter too much to give up on at the first failure: tried again a minute later. */
+  private async endOfDay(): Promise<DaySummary> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.steps.endOfDay.run();
+      } catch (error) {
+        if (attempt >= END_OF_DAY_ATTEMPTS) throw error;
+        this.log.warn({ attempt, at: this.clock.now(), error: errorText(error) }, 'end of day failed; trying again');
+        await this.clock.sleepUntil(this.clock.now() + ONE_MINUTE_MS);
+      }
+    }
   }
 
   private async preOpenScan(date: LocalDate, cutoff: EpochMs): Promise<void> {

@@ -137,6 +137,35 @@ describe('TradingDay on the simulated exchange', () => {
     expect(stop?.updatedAt).toBe(at(DAY, '10:30'));
   });
 
+  it('tries the end of day again a minute later when the broker fails it', async () => {
+    const { world, replay } = gapperDay();
+    const day = world.day.run();
+    await replay.runUntil(at(DAY, '15:59'));
+    world.broker.failingFillReads = 2;
+    await replay.runUntil(at(DAY, '16:05'));
+
+    const result = await day;
+
+    expect(world.broker.failingFillReads).toBe(0);
+    expect(result).toMatchObject({ kind: 'traded', summary: { entries: [{ symbol: 'GAPR' }] } });
+    expect(world.logged('end of day failed; trying again')).toHaveLength(2);
+  });
+
+  it('ends the day with the error when the end of day keeps failing', async () => {
+    const { world, replay } = gapperDay();
+    const day = world.day.run();
+    await replay.runUntil(at(DAY, '15:59'));
+    world.broker.failingFillReads = 10;
+    const outcome = day.then(
+      () => 'finished',
+      (error: unknown) => String(error),
+    );
+    await replay.runUntil(at(DAY, '16:10'));
+
+    expect(await outcome).toMatch(/HTTP 429/);
+    expect(world.broker.failingFillReads).toBe(5);
+  });
+
   it('reports a closed market on an ASX holiday without touching the broker', async () => {
     const world = new TradingWorld({ start: at('2025-12-25', '08:00'), instruments: [GAPR] });
 

@@ -25,6 +25,8 @@ export class FlakyBroker implements Broker {
   failLookups = false;
   failQuotes = false;
   failCancels = false;
+  /** How many of the next fill reads fail (a rate-limited or unreachable gateway). */
+  failingFillReads = 0;
   /** Freshness every quote reports (the simulated exchange's is realtime). */
   quoteFreshness: Quote['freshness'] | undefined = undefined;
   /** Symbols whose quotes come back halted. */
@@ -80,6 +82,10 @@ export class FlakyBroker implements Broker {
   }
 
   fills(since: EpochMs): Promise<Fill[]> {
+    if (this.failingFillReads > 0) {
+      this.failingFillReads -= 1;
+      return Promise.reject(new BrokerError('fills', 'HTTP 429: too many requests', true));
+    }
     return this.inner.fills(since);
   }
 
