@@ -79,6 +79,20 @@ describe('gateway simulator: fault injection', () => {
     expect(answered).toEqual(['tickle', 'status']);
   });
 
+  it('ends the session as a matching request arrives: that request is answered 401, others before it were not', async () => {
+    const client = await simulator({ faults: { sessionExpiresOn: [{ match: 'POST /iserver/account/*/orders' }] } });
+    await client.api('GET', '/iserver/accounts');
+
+    const before = await client.api('GET', '/iserver/account/orders');
+    const order = await client.api('POST', ORDERS, MARKET_BUY);
+    const status = record(await client.api('GET', '/iserver/auth/status'));
+
+    expect(before.status).toBe(200);
+    expect(order.status).toBe(401);
+    expect(client.sim.exchange.orders()).toEqual([]);
+    expect(status.authenticated).toBe(false);
+  });
+
   it('drops a connection before handling: the order never reaches the exchange', async () => {
     const client = await simulator({ questions: { marketOrder: null } });
     await client.readAccounts();

@@ -36,10 +36,18 @@ export interface DropFault {
   readonly times?: number;
 }
 
+export interface SessionExpiryFault {
+  /** The session ends as a matching request arrives, so that request is answered 401. */
+  readonly match: RequestPattern;
+  readonly times?: number;
+}
+
 /** Faults to switch on, all optional; the same shape configures a run and `POST /sim/faults`. */
 export interface FaultPlan {
   /** The brokerage session ends; a reauthentication brings it back. */
   readonly sessionExpired?: boolean;
+  /** The session ends just as a matching request arrives (lost between Skim's last read and its order). */
+  readonly sessionExpiresOn?: readonly SessionExpiryFault[];
   /** Another login of the same user holds the brokerage session. */
   readonly competingSession?: boolean;
   readonly reauthenticationFails?: boolean;

@@ -3,7 +3,14 @@ import { asxSymbol } from '../../../domain/values/instrument.js';
 import type { GatewayState } from '../gateway-state.js';
 import type { QuestionSpec } from '../orders/question-policy.js';
 import type { PacingEnforcer } from '../session/pacing-enforcer.js';
-import type { DropFault, FaultPlan, LatencyFault, RateLimitFault, ServerErrorFault } from './fault-plan.js';
+import type {
+  DropFault,
+  FaultPlan,
+  LatencyFault,
+  RateLimitFault,
+  ServerErrorFault,
+  SessionExpiryFault,
+} from './fault-plan.js';
 import { RequestMatcher } from './request-pattern.js';
 
 interface Countdown {
@@ -41,6 +48,7 @@ export class GatewayFaults {
   readonly counts: FaultCounts = { rateLimited: 0, serverErrors: 0, dropped: 0 };
   private rateLimitsLeft = 0;
   private droppedAcceptancesLeft = 0;
+  private sessionExpiries: Countdown[] = [];
   private rateLimits: Countdown[] = [];
   private serverErrors: ServerError[] = [];
   private drops: Drop[] = [];
@@ -54,6 +62,11 @@ export class GatewayFaults {
   /** The brokerage session ends, as at the daily reset; a reauthentication brings it back. */
   expireSession(): void {
     this.state.session.expire();
+  }
+
+  /** The session ends just as a matching request arrives, `times` of them: that request meets a lost session. */
+  expireSessionOn(fault: SessionExpiryFault): void {
+    this.sessionExpiries.push({ matcher: RequestMatcher.parse(fault.match), remaining: times(fault.times) });
   }
 
   /** Another login of the same user takes (or gives back) the brokerage session. */
@@ -129,6 +142,7 @@ export class GatewayFaults {
 
   apply(plan: FaultPlan): void {
     if (plan.sessionExpired === true) this.expireSession();
+    for (const fault of plan.sessionExpiresOn ?? []) this.expireSessionOn(fault);
     if (plan.competingSession !== undefined) this.competingSession(plan.competingSession);
     if (plan.reauthenticationFails !== undefined) this.failReauthentication(plan.reauthenticationFails);
     if (plan.enforcePacing !== undefined) this.enforcePacing(plan.enforcePacing);
@@ -148,6 +162,7 @@ export class GatewayFaults {
    * already queued at the exchange stay queued.
    */
   clear(): void {
+    this.sessionExpiries = [];
     this.rateLimitsLeft = 0;
     this.rateLimits = [];
     this.droppedAcceptancesLeft = 0;
@@ -165,6 +180,11 @@ export class GatewayFaults {
     return this.latencies
       .filter((latency) => latency.when === when && latency.matcher.matches(method, path))
       .reduce((sum, l) => sum + l.ms, 0);
+  }
+
+  /** Ends the session if a session-expiry fault matches this request, before it is acted on. */
+  strikeSessionExpiry(method: string, path: string): void {
+    if (take(this.sessionExpiries, method, path) !== undefined) this.expireSession();
   }
 
   /** Whether a 429 fault strikes this request: the next-N burst first, then the matching ones. */

@@ -106,6 +106,7 @@ export class RequestPipeline {
         this.drop(res, method, url);
         return;
       }
+      this.faults.strikeSessionExpiry(method, path);
       const failure = this.faults.takeServerError(method, path);
       if (failure !== undefined) {
         this.answer(res, method, url, { status: failure, body: { error: 'simulated gateway failure' } });

@@ -48,6 +48,7 @@ const count = z.number().int().nonnegative();
 
 export const faultPlanSchema: z.ZodType<FaultPlan> = z.object({
   sessionExpired: z.boolean().optional(),
+  sessionExpiresOn: z.array(z.object({ match: pattern, times: count.optional() })).optional(),
   competingSession: z.boolean().optional(),
   reauthenticationFails: z.boolean().optional(),
   enforcePacing: z.boolean().optional(),
