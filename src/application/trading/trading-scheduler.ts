@@ -17,6 +17,8 @@ export interface SchedulerHooks {
   readonly runDay: () => Promise<TradingDayResult>;
   /** Told about every finished day (the CLI prints it). */
   readonly onDay?: (result: TradingDayResult) => void;
+  /** Told about a day that ended with an error (it is logged as well). */
+  readonly onDayFailed?: (date: LocalDate, reason: string) => void;
   /** Asked before each day and after each sleep; true ends the loop. */
   readonly stopping: () => boolean;
 }
@@ -42,16 +44,19 @@ export class TradingScheduler {
   async run(hooks: SchedulerHooks): Promise<void> {
     while (!hooks.stopping()) {
       const today = sydneyDateOf(this.clock.now());
-      if (this.calendar.isTradingDay(today)) {
-        if (await this.connected(hooks, today)) await this.tradeDay(hooks, today);
-      } else {
-        this.log.info({ date: today }, 'no trading today');
-      }
+      if (this.calendar.isTradingDay(today)) await this.tradeToday(hooks);
+      else this.log.info({ date: today }, 'no trading today');
       if (hooks.stopping()) return;
       const wake = this.nextWakeAfter(today);
       this.log.info({ wake, date: sydneyDateOf(wake) }, `sleeping until ${sydneyDateOf(wake)} ${WAKE_TIME} Sydney`);
       await this.clock.sleepUntil(wake);
     }
+  }
+
+  /** Connects for the day the clock is in and trades it (what a restarted `skim run` does first, too). */
+  async tradeToday(hooks: SchedulerHooks): Promise<void> {
+    const today = sydneyDateOf(this.clock.now());
+    if (await this.connected(hooks, today)) await this.tradeDay(hooks, today);
   }
 
   /**
@@ -67,6 +72,7 @@ export class TradingScheduler {
       if (hooks.stopping()) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       this.log.error({ date: today, reason }, `trading day ${today} failed: ${reason}`);
+      hooks.onDayFailed?.(today, reason);
     }
   }
 

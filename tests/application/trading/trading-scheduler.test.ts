@@ -76,8 +76,10 @@ describe('TradingScheduler', () => {
     const clock = new ManualClock(sydneyLocalToEpoch(localDate('2025-06-10'), '07:00'));
     const log = new CapturingLogger();
     const ran: LocalDate[] = [];
+    const failed: string[] = [];
     const done = new TradingScheduler(new TradingCalendar(), clock, log).run({
       connect: () => Promise.resolve(),
+      onDayFailed: (date, reason) => failed.push(`${date}: ${reason}`),
       runDay: () => {
         ran.push(sydneyDateOf(clock.now()));
         return ran.length === 1
@@ -91,6 +93,22 @@ describe('TradingScheduler', () => {
     await done;
     expect(ran).toEqual(['2025-06-10', '2025-06-11']);
     expect(log.lines.some((line) => line.message.includes('trading day 2025-06-10 failed: session lost'))).toBe(true);
+    expect(failed).toEqual(['2025-06-10: session lost near the close']);
+  });
+
+  it('trades today alone when asked, connecting first (as a restarted skim run does)', async () => {
+    const clock = new ManualClock(sydneyLocalToEpoch(localDate('2025-06-10'), '11:30'));
+    const calls: string[] = [];
+    await new TradingScheduler(new TradingCalendar(), clock, new CapturingLogger()).tradeToday({
+      connect: () => Promise.resolve(calls.push('connect')),
+      runDay: () => {
+        calls.push(`day ${sydneyDateOf(clock.now())}`);
+        return Promise.resolve({ kind: 'market_closed', date: sydneyDateOf(clock.now()), reason: 'stub' } as const);
+      },
+      stopping: () => false,
+    });
+    expect(calls).toEqual(['connect', 'day 2025-06-10']);
+    expect(clock.nextWakeUp()).toBeUndefined();
   });
 
   it('started on a weekend, does not trade until the next trading day', async () => {
