@@ -3,8 +3,9 @@
  * against the gateway simulator while faults strike at random moments; every run is checked against the
  * invariants. Workers are child processes (one per core by default), each running fast-check batches.
  *
- *   npm run chaos                                   at least 1,000 trading days
- *   npm run chaos -- --days 200 --workers 1
+ *   npm run chaos                                   at least 1,000 runs and 1,000 trading days
+ *   npm run chaos -- --runs-at-least 200 --days 200 --workers 1
+ *   npm run chaos -- --restart-share 0.5            kills and restarts the trading process in half the runs
  *   npm run chaos -- --runs 1 --seed S --path P     replays the failing run a report names
  *   npm run chaos -- --whole-fills                  leaves out partial fills (volume caps)
  */
@@ -20,6 +21,8 @@ import { runWorker, type WorkerOrder, type WorkerReport } from '../src/infrastru
 const { values } = parseArgs({
   options: {
     days: { type: 'string', default: '1000' },
+    'runs-at-least': { type: 'string', default: '1000' },
+    'restart-share': { type: 'string', default: '0.1' },
     workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     seed: { type: 'string', default: String(Date.now() % 1_000_000_000) },
     runs: { type: 'string' },
@@ -32,7 +35,7 @@ const { values } = parseArgs({
 const shape: ScenarioShape = {
   maxDays: 3,
   maxFaults: 8,
-  restartShare: 0,
+  restartShare: Number(values['restart-share']),
   participations: values['whole-fills'] ? [1] : ALL_PARTICIPATIONS,
 };
 
@@ -50,21 +53,24 @@ if (values.worker) {
   );
   finish([report]);
 } else {
-  finish(await runWorkers(Number(values.days), Number(values.workers), Number(values.seed)));
+  finish(
+    await runWorkers(Number(values.days), Number(values['runs-at-least']), Number(values.workers), Number(values.seed)),
+  );
 }
 
-async function runWorkers(days: number, workers: number, seed: number): Promise<CampaignReport[]> {
+async function runWorkers(days: number, runs: number, workers: number, seed: number): Promise<CampaignReport[]> {
   const self = fileURLToPath(import.meta.url);
   const reports = await Promise.all(
     Array.from({ length: workers }, (_, index) => {
       const order: WorkerOrder = {
         days: Math.ceil(days / workers),
+        runs: Math.ceil(runs / workers),
         batchRuns: 25,
         firstSeed: seed + index * 100_000,
         shape,
       };
       return new Promise<WorkerReport>((resolve, reject) => {
-        const child = fork(self, ['--worker', ...(values['whole-fills'] ? ['--whole-fills'] : [])], {
+        const child = fork(self, ['--worker', ...process.argv.slice(2)], {
           execArgv: ['--import', 'tsx'],
         });
         child.once('message', (report) => {
@@ -86,13 +92,14 @@ function finish(reports: readonly CampaignReport[]): void {
   const failures = reports.flatMap((report) => (report.failure === undefined ? [] : [report.failure]));
   const dayErrors = reports.flatMap((report) => report.dayErrors);
   console.log(
-    `chaos: ${sum((r) => r.days)} trading days, ${sum((r) => r.orders)} orders, ${sum((r) => r.fills)} fills`,
+    `chaos: ${sum((r) => r.days)} trading days, ${sum((r) => r.orders)} orders, ${sum((r) => r.fills)} fills, ` +
+      `${sum((r) => r.restarts)} trading processes killed (SIGKILL) and restarted`,
   );
   if (dayErrors.length > 0) {
     console.log(`chaos: ${dayErrors.length} days ended with an error escaping TradingDay.run:`);
     for (const line of dayErrors.slice(0, 10)) console.log(`  ${line}`);
   }
-  for (const failure of failures) for (const line of describeFailure(failure)) console.log(line);
+  for (const failure of failures) for (const line of describeFailure(failure, shape)) console.log(line);
   const violations = failures.reduce((total, failure) => total + failure.result.violations.length, 0);
   console.log(`chaos: ${sum((r) => r.runs)} runs, ${sum((r) => r.faults)} faults, ${violations} violations`);
   process.exitCode = violations === 0 ? 0 : 1;

@@ -3,6 +3,7 @@ import type { RequestRecord } from '../../src/adapters/gateway-sim/http/request-
 import { DEFAULT_RISK_LIMITS } from '../../src/domain/risk/risk-limits.js';
 import { noOrderWhileUnauthenticated } from '../../src/infrastructure/chaos/invariants/no-order-while-unauthenticated.js';
 import { noUnhandledRejection } from '../../src/infrastructure/chaos/invariants/no-unhandled-rejection.js';
+import { positionsMatchBroker } from '../../src/infrastructure/chaos/invariants/positions-match-broker.js';
 import type { RunEvidence } from '../../src/infrastructure/chaos/run-evidence.js';
 
 function evidence(changes: Partial<RunEvidence>): RunEvidence {
@@ -13,6 +14,7 @@ function evidence(changes: Partial<RunEvidence>): RunEvidence {
     recordedFills: [],
     localPositions: [],
     brokerPositions: [],
+    repairs: [],
     positionSamples: [],
     requests: [],
     unhandledRejections: [],
@@ -55,6 +57,15 @@ describe('no order placed while the gateway was unauthenticated', () => {
       request('POST', ORDER, 401),
     ];
     expect(noOrderWhileUnauthenticated(evidence({ requests }))).toEqual([]);
+  });
+});
+
+describe('local positions equal the broker', () => {
+  it('flags a repair reconcile had to book even though the books agree now', () => {
+    const repair = 'FLT adjusted: Skim held 1562 shares, the broker 781 (broker holds 781)';
+    expect(positionsMatchBroker(evidence({ repairs: [repair] }))).toEqual([
+      { invariant: 'local positions equal the broker', message: `reconcile had to repair ${repair}` },
+    ]);
   });
 });
 

@@ -69,11 +69,13 @@ export async function runCampaign(
   };
 }
 
-/** The lines that tell what broke and how to replay it. */
-export function describeFailure(failure: CampaignFailure): string[] {
+/** The lines that tell what broke and how to replay it (the same shape draws the same scenario). */
+export function describeFailure(failure: CampaignFailure, shape: ScenarioShape): string[] {
+  const wholeFills = shape.participations.length === 1 && shape.participations[0] === 1 ? ' --whole-fills' : '';
+  const replay = `--runs 1 --seed ${failure.seed} --path ${failure.path} --restart-share ${shape.restartShare}${wholeFills}`;
   return [
     `chaos: invariant broken in run with scenario ${JSON.stringify(failure.result.scenario)}`,
     ...failure.result.violations.map((violation) => `  [${violation.invariant}] ${violation.message}`),
-    `  replay with: npm run chaos -- --runs 1 --seed ${failure.seed} --path ${failure.path}`,
+    `  replay with: npm run chaos -- ${replay}`,
   ];
 }

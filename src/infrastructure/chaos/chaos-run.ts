@@ -14,7 +14,7 @@ import { CHAOS_ACCOUNT_ID, chaosEnvironment } from './chaos-environment.js';
 import { chaosMarket, type ChaosMarket } from './chaos-market.js';
 import type { ChaosScenario } from './chaos-scenario.js';
 import type { Tamper } from './chaos-skim.js';
-import { tradeChaosDays, type DayError } from './chaos-trader.js';
+import { tradeChaosDays, type DayError, type DaysTraded } from './chaos-trader.js';
 import { tradeInChildProcesses } from './trading-process/trade-in-child-processes.js';
 import { FaultInjector, WAKE_TIME } from './fault-injector.js';
 import { checkInvariants } from './invariants/invariants.js';
@@ -44,8 +44,7 @@ export interface RestartRun {
 }
 
 /** How trading the days went, apart from what the invariants read from both sides of the gateway. */
-export interface TradingOutcome {
-  readonly dayErrors: readonly DayError[];
+export interface TradingOutcome extends DaysTraded {
   /** Unhandled rejections in the trading process, and trading processes that died on their own. */
   readonly failures: readonly string[];
   /** Trading processes killed with SIGKILL and started again. */
@@ -100,6 +99,7 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
       positionSamples: watch.positionSamples(),
       requests: watch.tape.all(),
       unhandledRejections: [...rejections.reasons(), ...outcome.failures],
+      repairs: outcome.repairs,
       limits: config.risk,
     };
     const violations = checkInvariants(evidence);
@@ -138,8 +138,7 @@ async function trade(run: RestartRun, options: ChaosRunOptions): Promise<Trading
       listener: run.watch,
       tamper: options.tamper,
     };
-    const dayErrors = await tradeChaosDays(deps, run.market.tradingDays);
-    return { dayErrors, failures: [], restarts: 0 };
+    return { ...(await tradeChaosDays(deps, run.market.tradingDays)), failures: [], restarts: 0 };
   } finally {
     requests.stop();
   }

@@ -13,6 +13,11 @@ const ANY_PATHS = [...ORDER_PATHS, ...READ_PATHS, 'GET /iserver/marketdata/snaps
 
 const faultArbitrary: fc.Arbitrary<ChaosFault> = fc.oneof(
   fc.constant({ kind: 'session-expiry' } as const),
+  fc.record({
+    kind: fc.constant('session-expiry-on-request' as const),
+    match: fc.constantFrom(...ORDER_PATHS, ...READ_PATHS),
+    times: fc.integer({ min: 1, max: 2 }),
+  }),
   fc.record({ kind: fc.constant('competing-session' as const), minutes: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('rate-limit-burst' as const), requests: fc.integer({ min: 1, max: 12 }) }),
   fc.record({

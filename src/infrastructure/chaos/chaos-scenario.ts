@@ -1,6 +1,8 @@
 /** One fault the campaign can inject into the gateway simulator, as plain data so a failing run can be printed. */
 export type ChaosFault =
   | { readonly kind: 'session-expiry' }
+  /** The session ends just as a matching request arrives: lost between Skim's last read and its order. */
+  | { readonly kind: 'session-expiry-on-request'; readonly match: string; readonly times: number }
   | { readonly kind: 'competing-session'; readonly minutes: number }
   | { readonly kind: 'rate-limit-burst'; readonly requests: number }
   | { readonly kind: 'server-error'; readonly match: string; readonly status: number; readonly times: number }

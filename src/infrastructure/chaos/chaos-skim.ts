@@ -1,26 +1,26 @@
 import type { Container } from 'inversify';
-import type { ClientPortalBroker } from '../../adapters/clientportal/clientportal.broker.js';
 import { SyntheticAnnouncementFeed } from '../../adapters/synthetic/synthetic-announcement.feed.js';
 import { SyntheticGapScanner } from '../../adapters/synthetic/synthetic-gap.scanner.js';
 import type { SyntheticMarket } from '../../adapters/synthetic/synthetic-market.js';
-import type { TradingDay } from '../../application/trading/trading-day.js';
-import type { TradingCalendar } from '../../domain/market/trading-calendar.js';
+import { TradingScheduler } from '../../application/trading/trading-scheduler.js';
 import type { Clock } from '../../domain/ports/clock.port.js';
 import type { SkimConfig } from '../config/skim-config.js';
 import { createContainer, disposeContainer } from '../container/create-container.js';
 import { bind, resolve } from '../container/token.js';
 import { TOKENS } from '../container/tokens.js';
 import { TRADING } from '../container/trading.bindings.js';
+import { repairsIn, type WorkOutcome } from './work-outcome.js';
 import { createLogger } from '../logging/create-logger.js';
 
 /** Swaps a part of Skim for another after the container is built, before anything is resolved. */
 export type Tamper = (container: Container) => void;
 
-/** The parts of Skim a chaos run drives. */
+/** Skim as a chaos run drives it: a trading day as `skim run` trades it, a reconcile as `skim reconcile` makes it. */
 export interface ChaosSkim {
-  readonly broker: ClientPortalBroker;
-  readonly day: TradingDay;
-  readonly calendar: TradingCalendar;
+  /** Connects for the day the clock is in (retrying every minute) and trades it. */
+  tradeToday(): Promise<WorkOutcome>;
+  /** Connects and reconciles with the broker. */
+  reconcile(): Promise<WorkOutcome>;
   dispose(): Promise<void>;
 }
 
@@ -39,10 +39,31 @@ export async function assembleChaosSkim(
   try {
     useSyntheticSources(container, market);
     tamper?.(container);
+    const broker = resolve(container, TOKENS.Broker);
+    const day = resolve(container, TRADING.Day);
+    const reconcile = resolve(container, TRADING.Reconcile);
+    const scheduler = new TradingScheduler(
+      resolve(container, TOKENS.Calendar),
+      clock,
+      resolve(container, TOKENS.Logger),
+    );
     return {
-      broker: resolve(container, TOKENS.GatewayBroker),
-      day: resolve(container, TRADING.Day),
-      calendar: resolve(container, TOKENS.Calendar),
+      tradeToday: async () => {
+        let failure: string | undefined;
+        let repairs: string[] = [];
+        await scheduler.tradeToday({
+          connect: () => broker.connect(),
+          runDay: () => day.run(),
+          onDay: (result) => (repairs = result.kind === 'traded' ? repairsIn(result.reconcile) : []),
+          onDayFailed: (_date, reason) => (failure = reason),
+          stopping: () => false,
+        });
+        return { repairs, ...(failure === undefined ? {} : { failure }) };
+      },
+      reconcile: async () => {
+        await broker.connect();
+        return { repairs: repairsIn(await reconcile.run()) };
+      },
       dispose: () => disposeContainer(container),
     };
   } catch (error) {

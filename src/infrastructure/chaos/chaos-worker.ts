@@ -1,9 +1,10 @@
 import { selfSignedCertificate } from '../../adapters/gateway-sim/http/certificate.js';
 import { runCampaign, type CampaignReport, type CampaignSettings } from './chaos-campaign.js';
 
-/** What a campaign worker is asked to do: batches of runs until it has traded `days` days or one run fails. */
+/** What a campaign worker is asked to do: batches of runs until it has made `runs` runs over `days` days, or one fails. */
 export interface WorkerOrder {
   readonly days: number;
+  readonly runs: number;
   readonly batchRuns: number;
   readonly firstSeed: number;
   readonly shape: CampaignSettings['shape'];
@@ -18,13 +19,15 @@ export async function runWorker(order: WorkerOrder): Promise<WorkerReport> {
   const tls = await selfSignedCertificate();
   const batches: CampaignReport[] = [];
   let days = 0;
-  for (let batch = 0; days < order.days; batch += 1) {
+  let runs = 0;
+  for (let batch = 0; days < order.days || runs < order.runs; batch += 1) {
     const report = await runCampaign(
       { runs: order.batchRuns, seed: order.firstSeed + batch, shape: order.shape },
       { tls },
     );
     batches.push(report);
     days += report.days;
+    runs += report.runs;
     if (report.failure !== undefined) break;
   }
   return { batches };

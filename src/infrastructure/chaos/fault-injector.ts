@@ -66,6 +66,9 @@ export class FaultInjector {
       case 'session-expiry':
         faults.expireSession();
         return;
+      case 'session-expiry-on-request':
+        faults.expireSessionOn({ match: fault.match, times: fault.times });
+        return;
       case 'competing-session':
         faults.competingSession(true);
         this.endAfter(at, fault.minutes, () => {

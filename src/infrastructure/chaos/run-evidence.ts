@@ -25,6 +25,8 @@ export interface RunEvidence {
   /** Skim's positions still holding shares. */
   readonly localPositions: readonly Position[];
   readonly brokerPositions: readonly BrokerPosition[];
+  /** The position repairs Skim's reconciles had to book, one line each (the books and the broker disagreed). */
+  readonly repairs: readonly string[];
   /** The broker's positions after every replay step. */
   readonly positionSamples: readonly PositionSample[];
   /** Every request the gateway simulator answered, in order. */

@@ -1,8 +1,9 @@
 import type { DrivenClock, OutsideWork } from '../../../application/replay/replay.ports.js';
 import type { SyntheticMarketSpec } from '../../../adapters/synthetic/synthetic-market.spec.js';
 import type { SimulatorMarket } from '../../../adapters/gateway-sim/market/simulator-market.js';
-import type { EpochMs, LocalDate } from '../../../domain/values/time.js';
+import type { EpochMs } from '../../../domain/values/time.js';
 import type { DayRunner } from '../chaos-trader.js';
+import type { WorkOutcome } from '../work-outcome.js';
 import type { FromTradingProcess } from './messages.js';
 import { TradingProcess, type ProcessExit } from './trading-process.js';
 
@@ -17,17 +18,17 @@ export interface ChildProcessTraderSetup {
   readonly clockMoved?: (at: EpochMs) => void;
 }
 
-interface DayInProgress {
-  readonly date: LocalDate;
-  readonly done: (error?: string) => void;
+/** The `day` or `reconcile` the trading process is working on, to ask a replacement for it again. */
+interface WorkInProgress {
+  readonly message: { readonly type: 'day' | 'reconcile' };
+  readonly done: (outcome: WorkOutcome) => void;
 }
 
 /**
  * Skim trading in a child process, as the market replay sees it: the clock it moves (each move is passed on
  * and answered once the process has settled) and the outside work it waits for (an unanswered move). The
  * process can be killed at any moment; a new one is started on the spot at the same instant, and if a day
- * was in progress it trades the rest of it, connecting and reconciling first as `skim run` does when it is
- * restarted. A process that dies on its own is restarted the same way and its death is reported.
+ * was in progress it trades the rest of it, connecting and reconciling first as a restarted `skim run` does. A process that dies on its own is restarted the same way and its death is reported.
  */
 export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   readonly clock: DrivenClock = this;
@@ -40,7 +41,7 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   private unanswered = 0;
   private changes = 0;
   private waiting: (() => void)[] = [];
-  private day: DayInProgress | undefined;
+  private work: WorkInProgress | undefined;
   private restarting = false;
 
   constructor(
@@ -85,18 +86,15 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  runDay(date: LocalDate, first: boolean): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.day = {
-        date,
-        done: (error) => {
-          this.day = undefined;
-          if (error === undefined) resolve();
-          else reject(new Error(error));
-        },
-      };
-      this.expectAnswer();
-      this.process.send({ type: 'day', connect: first });
+  tradeDay(): Promise<WorkOutcome> {
+    return new Promise((resolve) => {
+      this.begin({ type: 'day' }, resolve);
+    });
+  }
+
+  reconcile(): Promise<WorkOutcome> {
+    return new Promise((resolve) => {
+      this.begin({ type: 'reconcile' }, resolve);
     });
   }
 
@@ -134,6 +132,18 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
     return child;
   }
 
+  private begin(message: WorkInProgress['message'], done: (outcome: WorkOutcome) => void): void {
+    this.work = {
+      message,
+      done: (outcome) => {
+        this.work = undefined;
+        done(outcome);
+      },
+    };
+    this.expectAnswer();
+    this.process.send(message);
+  }
+
   private diedOnItsOwn(exit: ProcessExit): void {
     this.failures.push(describeExit('died', exit));
     this.replaceProcess();
@@ -144,12 +154,12 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
     this.process = this.spawn();
     this.unanswered = 0;
     this.wakeUp = undefined;
-    if (this.day === undefined) {
+    if (this.work === undefined) {
       this.answered();
       return;
     }
     this.expectAnswer();
-    this.process.send({ type: 'day', connect: true });
+    this.process.send(this.work.message);
   }
 
   private hear(message: FromTradingProcess): void {
@@ -159,8 +169,8 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
         this.unanswered = Math.max(0, this.unanswered - 1);
         this.answered();
         return;
-      case 'day-done':
-        this.day?.done(message.error);
+      case 'done':
+        this.work?.done(message.outcome);
         return;
       case 'unhandled-rejection':
         this.failures.push(`unhandled rejection in the trading process: ${message.reason}`);

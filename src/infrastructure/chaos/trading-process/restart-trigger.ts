@@ -24,7 +24,7 @@ export interface Killable {
  * the simulator so that the process dies between the two.
  */
 export class RestartTrigger {
-  private fired = false;
+  private over = false;
   private timer: NodeJS.Timeout | undefined;
   private poll: NodeJS.Timeout | undefined;
 
@@ -36,7 +36,7 @@ export class RestartTrigger {
   ) {}
 
   clockMoved(at: EpochMs): void {
-    if (this.fired || at < this.moment) return;
+    if (this.over || at < this.moment) return;
     const kill = this.restart.kill;
     if (kill.kind === 'during-step') {
       this.timer ??= setTimeout(() => {
@@ -48,8 +48,9 @@ export class RestartTrigger {
     }
   }
 
-  /** Stops waiting and lifts the hold, fired or not. */
+  /** Stops waiting for good and lifts the hold, fired or not. */
   dispose(): void {
+    this.over = true;
     clearTimeout(this.timer);
     clearInterval(this.poll);
     this.timer = undefined;
@@ -66,7 +67,6 @@ export class RestartTrigger {
   }
 
   private fire(): void {
-    this.fired = true;
     this.dispose();
     void this.target.killAndRestart();
   }

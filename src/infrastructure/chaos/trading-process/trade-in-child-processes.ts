@@ -1,5 +1,5 @@
 import type { RestartRun, TradingOutcome } from '../chaos-run.js';
-import { replayDays, type DayError } from '../chaos-trader.js';
+import { reconcileNextMorning, replayDays, type DaysTraded } from '../chaos-trader.js';
 import { momentOf } from '../fault-injector.js';
 import { ChildProcessTrader } from './child-process-trader.js';
 import { RestartTrigger } from './restart-trigger.js';
@@ -30,16 +30,22 @@ export async function tradeInChildProcesses(run: RestartRun): Promise<TradingOut
       trader,
     );
   }
-  let dayErrors: DayError[];
+  let traded: DaysTraded;
   try {
-    dayErrors = await replayDays(
+    traded = await replayDays(
       trader,
       { simulator, market: run.syntheticMarket, outsideWork: trader, listener: run.watch },
       market.tradingDays,
     );
+    trigger?.dispose();
+    const lastDay = market.tradingDays.at(-1);
+    if (lastDay !== undefined) {
+      const morning = await reconcileNextMorning(trader, { simulator, outsideWork: trader }, lastDay);
+      traded = { ...traded, repairs: [...traded.repairs, ...morning.repairs] };
+    }
   } finally {
     trigger?.dispose();
     await trader.stop();
   }
-  return { dayErrors, failures: [...trader.failures], restarts: trader.restarts };
+  return { ...traded, failures: [...trader.failures], restarts: trader.restarts };
 }

@@ -12,12 +12,13 @@ import type { LocalDate } from '../../../domain/values/time.js';
 import { loadConfig } from '../../config/load-config.js';
 import { HttpRequestsInFlight } from '../../demo/http-requests-in-flight.js';
 import { assembleChaosSkim, type ChaosSkim } from '../chaos-skim.js';
+import type { WorkOutcome } from '../work-outcome.js';
 import type { FromTradingProcess, ToTradingProcess } from './messages.js';
 
-interface DayTask {
+interface WorkTask {
   readonly date: LocalDate;
   finished: boolean;
-  error?: string;
+  outcome?: WorkOutcome;
   told: boolean;
 }
 
@@ -28,7 +29,7 @@ interface Running {
 
 const requests = new HttpRequestsInFlight().start();
 let running: Running | undefined;
-let day: DayTask | undefined;
+let work: WorkTask | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 function tell(message: FromTradingProcess): void {
@@ -63,11 +64,14 @@ async function handle(message: ToTradingProcess): Promise<void> {
       return;
     }
     case 'day': {
-      const { clock, skim } = started();
-      day = startDay(sydneyDateOf(clock.now()), async () => {
-        if (message.connect) await skim.broker.connect();
-        await skim.day.run();
-      });
+      const { skim } = started();
+      work = startWork(() => skim.tradeToday());
+      await settle();
+      return;
+    }
+    case 'reconcile': {
+      const { skim } = started();
+      work = startWork(() => skim.reconcile());
       await settle();
       return;
     }
@@ -88,14 +92,20 @@ function started(): Running {
   return running;
 }
 
-function startDay(date: LocalDate, work: () => Promise<void>): DayTask {
-  const task: DayTask = { date, finished: false, told: false };
+/** Starts the work; its outcome is read at the next settle, so that it is told before that `settled`. */
+function startWork(work: () => Promise<WorkOutcome>): WorkTask {
+  const date = sydneyDateOf(started().clock.now());
+  const task: WorkTask = { date, finished: false, told: false };
   work().then(
-    () => {
+    (outcome) => {
+      task.outcome = outcome;
       task.finished = true;
     },
     (error: unknown) => {
-      task.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      task.outcome = {
+        failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        repairs: [],
+      };
       task.finished = true;
     },
   );
@@ -103,10 +113,10 @@ function startDay(date: LocalDate, work: () => Promise<void>): DayTask {
 }
 
 async function settle(): Promise<void> {
-  await settled(day ?? { finished: false }, requests);
-  if (day?.finished === true && !day.told) {
-    day.told = true;
-    tell({ type: 'day-done', date: day.date, ...(day.error === undefined ? {} : { error: day.error }) });
+  await settled(work ?? { finished: false }, requests);
+  if (work?.finished === true && !work.told) {
+    work.told = true;
+    tell({ type: 'done', date: work.date, outcome: work.outcome ?? { repairs: [] } });
   }
   tell({ type: 'settled', nextWakeUp: started().clock.nextWakeUp() });
 }
