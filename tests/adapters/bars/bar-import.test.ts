@@ -175,6 +175,46 @@ describe('importBarFiles: bad rows', () => {
   });
 });
 
+describe('importBarFiles: rows the fuzz tests found mishandled', () => {
+  async function importText(text: string) {
+    const file = join(tempDir(), 'found.csv');
+    writeFileSync(file, `symbol,timestamp,open,high,low,close,volume\n${text}\n`);
+    const store = BarStore.open(join(tempDir(), 'store'));
+    return { file, store, report: await importBarFiles(store, [file]) };
+  }
+
+  it('refuses a hexadecimal price instead of reading 0x1e as 30', async () => {
+    const { file, report } = await importText('BHP,2024-03-01,0x1e,0x1e,0x1e,0x1e,5');
+    expect(report.messages).toEqual([`${file}:2: open: "0x1e": not a decimal number`]);
+  });
+
+  it('refuses bars outside the years 1900 to 9999, which the store cannot file', async () => {
+    const { file, report } = await importText(
+      ['BHP,9999-12-31T23:00:00Z,1,1,1,1,5', 'BHP,0100-01-01,1,1,1,1,5', 'BHP,2024-03-01,1,1,1,1,5'].join('\n'),
+    );
+    expect(report.messages).toEqual([
+      `${file}:2: timestamp: 9999-12-31T23:00:00Z is outside the years 1900 to 9999`,
+      `${file}:3: timestamp: 0100-01-01 is outside the years 1900 to 9999`,
+    ]);
+    expect(report.imported).toBe(1);
+    // The store still opens (a year written as "100" once broke its index for good).
+    expect(BarStore.open(join(tempDir(), 'store')).symbols('1d')).toEqual(['BHP']);
+  });
+
+  it('refuses a row with values beyond the header, such as a price with a decimal comma', async () => {
+    const { file, report } = await importText(
+      'BHP,2024-03-01,45.20,46.00,44.90,45,30,120345\nBHP,2024-03-04,45,46,44,45,7,',
+    );
+    expect(report.messages).toEqual([`${file}:2: row: expected 7 fields as in the header, found 8`]);
+    expect(report.imported).toBe(1);
+  });
+
+  it('counts a price in exponent notation that had to be rounded', async () => {
+    const { report } = await importText('BHP,2024-03-01,4.5205e1,4.6e1,4.49e1,4.53e1,5');
+    expect(report).toMatchObject({ imported: 1, roundedBars: 1 });
+  });
+});
+
 describe('importBarFiles: a failed import', () => {
   it('leaves the bars already stored exactly as they were, with no temporary files', async () => {
     const root = join(tempDir(), 'store');

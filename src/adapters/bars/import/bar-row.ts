@@ -18,7 +18,11 @@ export interface ImportedBar {
 
 const WHOLE = /^\d+$/;
 const MINUTE_MS = 60_000;
-const EXPONENT = /e/i;
+/** A decimal in exponent notation, e.g. `4.52e1`; anything else with an `e` in it (hex, words) is no number. */
+const EXPONENT = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
+/** Bars outside these years are refused: the store files bars under four-digit Sydney years. */
+const EARLIEST = Date.UTC(1899, 11, 31, 14);
+const LATEST = Date.UTC(9999, 11, 31, 13);
 /** A fourth or later decimal that is not zero: more precision than a mill. */
 const SUB_MILL = /\.\d{3}\d*[1-9]/;
 
@@ -28,6 +32,9 @@ const SUB_MILL = /\.\d{3}\d*[1-9]/;
  */
 export function toImportedBar(file: string, raw: RawBar): ImportedBar {
   const symbol = field(file, raw, raw.symbol, () => asxSymbol(raw.symbol.text));
+  if (!(raw.start >= EARLIEST && raw.start < LATEST)) {
+    throw new BarRowError(file, raw.line, raw.time.name, `${raw.time.text} is outside the years 1900 to 9999`);
+  }
   if (raw.size === '1min' && raw.start % MINUTE_MS !== 0) {
     throw new BarRowError(file, raw.line, raw.time.name, `${raw.time.text} is not on a whole minute`);
   }
@@ -68,7 +75,11 @@ function priceField(file: string, raw: RawBar, value: RawField): PriceValue {
 
 /** Mills of a decimal, rounded half up past the third decimal (and whether that rounding changed it). */
 function decimalMills(value: RawField): { mills: number; rounded: boolean } {
-  if (EXPONENT.test(value.text)) return { mills: numberToMills(value.name, Number(value.text)), rounded: false };
+  if (EXPONENT.test(value.text)) {
+    const number = Number(value.text);
+    const mills = numberToMills(value.name, number);
+    return { mills, rounded: Math.abs(number * 1000 - mills) > 1e-6 };
+  }
   return { mills: parseMills(value.name, value.text, true), rounded: SUB_MILL.test(value.text) };
 }
 

@@ -47,7 +47,10 @@ export function parseSkimHeader(file: string, line: number, fields: readonly str
 }
 
 export function skimRow(file: string, line: number, header: SkimHeader, fields: readonly string[]): RawBar {
-  if (fields.length < header.width) {
+  // Empty fields past the header's width (a trailing comma) are harmless; a value there means a shifted row,
+  // such as a price written with a decimal comma.
+  const valuesBeyond = fields.slice(header.width).some((text) => text.trim() !== '');
+  if (fields.length < header.width || valuesBeyond) {
     throw new BarRowError(
       file,
       line,
