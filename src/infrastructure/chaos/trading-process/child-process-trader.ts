@@ -13,12 +13,16 @@ export interface ChildProcessTraderSetup {
   readonly cwd: string;
   readonly market: SyntheticMarketSpec;
   /** The simulator's market, moved to each instant before the trading process is. */
-  readonly gateway: SimulatorMarket;
+  readonly gateway: Pick<SimulatorMarket, 'advanceTo'>;
   /** Told after every clock move, to decide when to kill. */
   readonly clockMoved?: (at: EpochMs) => void;
 }
 
 /** The `day` or `reconcile` the trading process is working on, to ask a replacement for it again. */
+/** Deaths in a row, with no answer in between, after which no new trading process is started. */
+const DEATHS_BEFORE_GIVING_UP = 3;
+const GAVE_UP: WorkOutcome = { failure: 'the trading process could not be kept running', repairs: [] };
+
 interface WorkInProgress {
   readonly message: { readonly type: 'day' | 'reconcile' };
   readonly done: (outcome: WorkOutcome) => void;
@@ -43,6 +47,8 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   private waiting: (() => void)[] = [];
   private work: WorkInProgress | undefined;
   private restarting = false;
+  private deathsInARow = 0;
+  private gaveUp = false;
 
   constructor(
     private readonly setup: ChildProcessTraderSetup,
@@ -117,7 +123,7 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   async stop(): Promise<void> {
     this.restarting = true;
     const exit = await this.process.stop();
-    if (exit.code !== 0) this.failures.push(describeExit('stopped', exit));
+    if (exit.code !== 0 && !this.gaveUp) this.failures.push(describeExit('stopped', exit));
   }
 
   private spawn(): TradingProcess {
@@ -133,6 +139,10 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   }
 
   private begin(message: WorkInProgress['message'], done: (outcome: WorkOutcome) => void): void {
+    if (this.gaveUp) {
+      done(GAVE_UP);
+      return;
+    }
     this.work = {
       message,
       done: (outcome) => {
@@ -146,7 +156,18 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
 
   private diedOnItsOwn(exit: ProcessExit): void {
     this.failures.push(describeExit('died', exit));
-    this.replaceProcess();
+    this.deathsInARow += 1;
+    if (this.deathsInARow < DEATHS_BEFORE_GIVING_UP) {
+      this.replaceProcess();
+      return;
+    }
+    // Starting it again would only loop: the day's work is given up and the replay goes on without it.
+    this.gaveUp = true;
+    this.failures.push(`the trading process died ${this.deathsInARow} times in a row and was not started again`);
+    this.unanswered = 0;
+    this.wakeUp = undefined;
+    this.work?.done(GAVE_UP);
+    this.answered();
   }
 
   /** A new process at the current instant; what the old one was asked and never answered is forgotten. */
@@ -165,6 +186,7 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   private hear(message: FromTradingProcess): void {
     switch (message.type) {
       case 'settled':
+        this.deathsInARow = 0;
         this.wakeUp = message.nextWakeUp;
         this.unanswered = Math.max(0, this.unanswered - 1);
         this.answered();
@@ -179,6 +201,7 @@ export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   }
 
   private expectAnswer(): void {
+    if (this.gaveUp) return;
     this.unanswered += 1;
     this.changes += 1;
   }
