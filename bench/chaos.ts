@@ -96,7 +96,7 @@ function finish(reports: readonly CampaignReport[]): void {
       `${sum((r) => r.restarts)} trading processes killed (SIGKILL) and restarted`,
   );
   if (dayErrors.length > 0) {
-    console.log(`chaos: ${dayErrors.length} days ended with an error escaping TradingDay.run:`);
+    console.log(`chaos: ${dayErrors.length} trading days failed (skim run logs them and trades the next day):`);
     for (const line of dayErrors.slice(0, 10)) console.log(`  ${line}`);
   }
   for (const failure of failures) for (const line of describeFailure(failure, shape)) console.log(line);

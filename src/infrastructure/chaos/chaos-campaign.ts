@@ -20,7 +20,7 @@ export interface CampaignReport {
   readonly orders: number;
   readonly fills: number;
   readonly restarts: number;
-  /** Days on which an error escaped Skim's trading day, with the scenario seed; not invariant violations. */
+  /** Trading days that failed, with the scenario seed; not invariant violations. */
   readonly dayErrors: readonly string[];
   /** The first run that broke an invariant, with what is needed to replay it. */
   readonly failure?: CampaignFailure;

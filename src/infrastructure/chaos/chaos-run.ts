@@ -33,7 +33,7 @@ export interface ChaosRunOptions {
 }
 
 /** What trading a run's days is made of, for the trading process in this process or in children. */
-export interface RestartRun {
+export interface RunSetup {
   readonly scenario: ChaosScenario;
   readonly simulator: GatewaySimulator;
   readonly market: ChaosMarket;
@@ -58,7 +58,7 @@ export interface ChaosRunResult {
   readonly fills: number;
   readonly restarts: number;
   readonly violations: readonly Violation[];
-  /** Days on which an error escaped Skim's trading day (not an invariant, but worth telling). */
+  /** Trading days that failed (`skim run` logs them and trades on): not an invariant, but worth telling. */
   readonly dayErrors: readonly DayError[];
 }
 
@@ -120,7 +120,7 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
 }
 
 /** Trades the days in this process, or in child processes when the scenario kills and restarts the trader. */
-async function trade(run: RestartRun, options: ChaosRunOptions): Promise<TradingOutcome> {
+async function trade(run: RunSetup, options: ChaosRunOptions): Promise<TradingOutcome> {
   if (run.scenario.restart !== undefined) {
     if (options.tamper !== undefined || options.configure !== undefined) {
       throw new TypeError('a broken component can only be swapped into a run without a restart (in this process)');

@@ -9,8 +9,8 @@ import { createContainer, disposeContainer } from '../container/create-container
 import { bind, resolve } from '../container/token.js';
 import { TOKENS } from '../container/tokens.js';
 import { TRADING } from '../container/trading.bindings.js';
-import { repairsIn, type WorkOutcome } from './work-outcome.js';
 import { createLogger } from '../logging/create-logger.js';
+import { repairsIn, type WorkOutcome } from './work-outcome.js';
 
 /** Swaps a part of Skim for another after the container is built, before anything is resolved. */
 export type Tamper = (container: Container) => void;

@@ -18,11 +18,11 @@ export interface ChildProcessTraderSetup {
   readonly clockMoved?: (at: EpochMs) => void;
 }
 
-/** The `day` or `reconcile` the trading process is working on, to ask a replacement for it again. */
 /** Deaths in a row, with no answer in between, after which no new trading process is started. */
 const DEATHS_BEFORE_GIVING_UP = 3;
 const GAVE_UP: WorkOutcome = { failure: 'the trading process could not be kept running', repairs: [] };
 
+/** The `day` or `reconcile` the trading process is working on, to ask a replacement for it again. */
 interface WorkInProgress {
   readonly message: { readonly type: 'day' | 'reconcile' };
   readonly done: (outcome: WorkOutcome) => void;
@@ -32,7 +32,9 @@ interface WorkInProgress {
  * Skim trading in a child process, as the market replay sees it: the clock it moves (each move is passed on
  * and answered once the process has settled) and the outside work it waits for (an unanswered move). The
  * process can be killed at any moment; a new one is started on the spot at the same instant, and if a day
- * was in progress it trades the rest of it, connecting and reconciling first as a restarted `skim run` does. A process that dies on its own is restarted the same way and its death is reported.
+ * was in progress it trades the rest of it, connecting and reconciling first as a restarted `skim run` does.
+ * A process that dies on its own is restarted the same way and its death reported; after three deaths in a
+ * row it is given up.
  */
 export class ChildProcessTrader implements DrivenClock, OutsideWork, DayRunner {
   readonly clock: DrivenClock = this;

@@ -1,4 +1,4 @@
-import type { RestartRun, TradingOutcome } from '../chaos-run.js';
+import type { RunSetup, TradingOutcome } from '../chaos-run.js';
 import { reconcileNextMorning, replayDays, type DaysTraded } from '../chaos-trader.js';
 import { momentOf } from '../fault-injector.js';
 import { ChildProcessTrader } from './child-process-trader.js';
@@ -8,7 +8,7 @@ import { RestartTrigger } from './restart-trigger.js';
  * Trades a run's days in a child process that is killed with SIGKILL at the scenario's restart point and
  * replaced by a new one, which reconciles with the broker before it trades on (TradingDay's first step).
  */
-export async function tradeInChildProcesses(run: RestartRun): Promise<TradingOutcome> {
+export async function tradeInChildProcesses(run: RunSetup): Promise<TradingOutcome> {
   const { scenario, simulator, market } = run;
   const restart = scenario.restart;
   let trigger: RestartTrigger | undefined;
