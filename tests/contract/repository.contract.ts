@@ -8,6 +8,7 @@ import { recordExit, type PositionExit } from '../../src/domain/position/positio
 import { money } from '../../src/domain/values/money.js';
 import { price } from '../../src/domain/values/price.js';
 import { quantity } from '../../src/domain/values/quantity.js';
+import { localDate } from '../../src/domain/values/time.js';
 import {
   DAY,
   fill,
@@ -159,6 +160,18 @@ export function describeRepositoryContract(name: string, makeRepository: () => R
 
         expect(repo.trades.forOrder(fill('any', 0).clientOrderId)).toStrictEqual(mine);
         expect(repo.trades.forOrder(clientOrderId('skim-unknown'))).toEqual([]);
+      });
+    });
+
+    describe('kill switch trips', () => {
+      it('keeps the first trip of a day and knows nothing of other days', () => {
+        const day = localDate('2025-07-14');
+        const first = { date: day, tripped: true, trippedAt: OPEN_AT, pnlAtTrip: money(-1_050_000) } as const;
+        repo.killSwitches.recordTrip(first);
+        repo.killSwitches.recordTrip({ ...first, trippedAt: OPEN_AT + MINUTE, pnlAtTrip: money(-2_000_000) });
+
+        expect(repo.killSwitches.tripOn(day)).toStrictEqual(first);
+        expect(repo.killSwitches.tripOn(localDate('2025-07-15'))).toBeUndefined();
       });
     });
 

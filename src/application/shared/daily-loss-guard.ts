@@ -1,4 +1,5 @@
 import { armedKillSwitch, updateKillSwitch, type KillSwitch } from '../../domain/risk/daily-loss.js';
+import type { KillSwitchStore } from '../../domain/ports/repository.port.js';
 import type { Money } from '../../domain/values/money.js';
 import type { EpochMs, LocalDate } from '../../domain/values/time.js';
 import type { DayPnlCalculator, DayPnlReport } from './day-pnl.js';
@@ -9,8 +10,8 @@ export interface DailyLossCheck {
 }
 
 /**
- * Holds the daily-loss kill switch for the process: measured before entries and by `status`, it trips when
- * the day's P&L reaches the limit and stays tripped until the next trading day.
+ * Holds the daily-loss kill switch: measured before entries and by `status`, it trips when the day's P&L
+ * reaches the limit and stays tripped until the next trading day, across restarts (the trip is stored).
  */
 export class DailyLossGuard {
   private state: KillSwitch | undefined;
@@ -18,18 +19,22 @@ export class DailyLossGuard {
   constructor(
     private readonly pnl: DayPnlCalculator,
     private readonly maxDailyLoss: Money,
+    private readonly trips: KillSwitchStore,
   ) {}
 
   async check(date: LocalDate, at: EpochMs): Promise<DailyLossCheck> {
     const pnl = await this.pnl.measure(date);
-    const killSwitch = updateKillSwitch(this.current(date), date, pnl.total, this.maxDailyLoss, at);
+    const before = this.current(date);
+    const killSwitch = updateKillSwitch(before, date, pnl.total, this.maxDailyLoss, at);
+    if (killSwitch.tripped && !before.tripped) this.trips.recordTrip(killSwitch);
     this.state = killSwitch;
     return { killSwitch, pnl };
   }
 
-  /** The switch as last measured for `date` (armed when nothing was measured that day). */
+  /** The switch as last measured for `date`: tripped if it tripped that day, in this process or before a restart. */
   current(date: LocalDate): KillSwitch {
-    return this.state?.date === date ? this.state : armedKillSwitch(date);
+    if (this.state?.date === date && this.state.tripped) return this.state;
+    return this.trips.tripOn(date) ?? (this.state?.date === date ? this.state : armedKillSwitch(date));
   }
 
   get limit(): Money {

@@ -3,6 +3,7 @@ import type { ClientOrderId } from '../orders/client-order-id.js';
 import type { Fill } from '../orders/fill.js';
 import type { JournalEntry, JournalState } from '../orders/journal-entry.js';
 import type { Position, PositionStatus } from '../position/position.js';
+import type { TrippedKillSwitch } from '../risk/daily-loss.js';
 import type { EpochMs, LocalDate } from '../values/time.js';
 
 export interface CandidateStore {
@@ -38,6 +39,13 @@ export interface OrderJournal {
   all(): JournalEntry[];
 }
 
+/** The days the daily-loss kill switch tripped, kept so that a restart does not arm it again. */
+export interface KillSwitchStore {
+  /** Records the day's trip; a day already recorded keeps its first trip. */
+  recordTrip(trip: TrippedKillSwitch): void;
+  tripOn(date: LocalDate): TrippedKillSwitch | undefined;
+}
+
 /**
  * Skim's memory. Synchronous on purpose: both adapters (SQLite, in-memory) run in-process, and a
  * synchronous `transaction` makes "record the fill and update the position" all-or-nothing.
@@ -47,6 +55,7 @@ export interface Repository {
   readonly positions: PositionStore;
   readonly trades: TradeStore;
   readonly journal: OrderJournal;
+  readonly killSwitches: KillSwitchStore;
   transaction<T>(work: () => T): T;
   close(): void;
 }

@@ -19,6 +19,8 @@ export type KillSwitch =
   | { readonly date: LocalDate; readonly tripped: false }
   | { readonly date: LocalDate; readonly tripped: true; readonly trippedAt: EpochMs; readonly pnlAtTrip: Money };
 
+export type TrippedKillSwitch = Extract<KillSwitch, { readonly tripped: true }>;
+
 export function armedKillSwitch(date: LocalDate): KillSwitch {
   return { date, tripped: false };
 }

@@ -111,7 +111,11 @@ export function bindTrading(
   });
   bind(container, TRADING.DailyLoss).toDynamicValue((c) => {
     const { broker, repository, log } = ports(c);
-    return new DailyLossGuard(new DayPnlCalculator(broker, repository, log), config.risk.maxDailyLoss);
+    return new DailyLossGuard(
+      new DayPnlCalculator(broker, repository, log),
+      config.risk.maxDailyLoss,
+      repository.killSwitches,
+    );
   });
   bind(container, TRADING.EntryWindow).toDynamicValue((c) => {
     const { repository, clock, log } = ports(c);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DayPnlCalculator } from '../../../src/application/shared/day-pnl.js';
+import { DailyLossGuard } from '../../../src/application/shared/daily-loss-guard.js';
 import { candidateId } from '../../../src/domain/candidate/candidate.js';
 import { deriveClientOrderId } from '../../../src/domain/orders/client-order-id.js';
 import { openPosition, recordExit } from '../../../src/domain/position/position.js';
@@ -234,6 +236,33 @@ describe('ExecuteEntriesUseCase', () => {
     expect(line?.message).toContain('P&L -62.00 reached the -50.00 limit');
     expect(line?.fields).toMatchObject({ symbols: ['ALPH'], dayPnl: '-62.00' });
     expect((await world.status.run()).killSwitch).toMatchObject({ tripped: true, pnlAtTrip: money(-62_000) });
+  });
+
+  it('keeps the kill switch tripped for the day across a restart, even once the P&L has recovered', async () => {
+    const world = await readyWorld([ALPH], { risk: { maxDailyLoss: dollars(50) } });
+    const loser = openPosition({
+      id: 'skim-20250715-BETA-entry-1',
+      instrument: BETA,
+      entryDate: localDate(DAY),
+      stopPrice: parsePrice('0.950'),
+      fill: { quantity: quantity(1000), price: parsePrice('1.000'), commission: dollars(6), at: at(DAY, '10:01') },
+    });
+    const exit = { reason: 'stop', quantity: quantity(1000), commission: dollars(6), at: at(DAY, '10:03') } as const;
+    world.repository.positions.save(recordExit(loser, { ...exit, price: parsePrice('0.950') }));
+    await world.execute.run();
+    // A winner closed later brings the day's P&L back above the limit.
+    const winner = { ...loser, id: 'skim-20250715-BETA-entry-2' };
+    world.repository.positions.save(recordExit(winner, { ...exit, price: parsePrice('1.200') }));
+
+    const restarted = new DailyLossGuard(
+      new DayPnlCalculator(world.broker, world.repository, world.log),
+      dollars(50),
+      world.repository.killSwitches,
+    );
+    const { killSwitch, pnl } = await restarted.check(localDate(DAY), at(DAY, '10:30'));
+
+    expect(pnl.total).toBeGreaterThan(0);
+    expect(killSwitch).toMatchObject({ tripped: true, trippedAt: at(DAY, '10:05'), pnlAtTrip: money(-62_000) });
   });
 
   it('makes no new entry while trading is halted, and says why', async () => {

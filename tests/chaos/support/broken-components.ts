@@ -37,6 +37,7 @@ function mishandleFirstFill(inner: Repository, lost: boolean): Repository {
     candidates: inner.candidates,
     positions: inner.positions,
     journal: inner.journal,
+    killSwitches: inner.killSwitches,
     trades,
     transaction: (work) => inner.transaction(work),
     close: () => {

@@ -4,12 +4,14 @@ import type { Fill } from '../../../domain/orders/fill.js';
 import type { JournalEntry, JournalState } from '../../../domain/orders/journal-entry.js';
 import type {
   CandidateStore,
+  KillSwitchStore,
   OrderJournal,
   PositionStore,
   Repository,
   TradeStore,
 } from '../../../domain/ports/repository.port.js';
 import type { Position, PositionStatus } from '../../../domain/position/position.js';
+import type { TrippedKillSwitch } from '../../../domain/risk/daily-loss.js';
 import type { EpochMs, LocalDate } from '../../../domain/values/time.js';
 import { applyJournalChanges, assertJournalEntryConsistent, type JournalChanges } from '../journal-entries.js';
 import { JournalEntryNotFound } from '../journal-entry-not-found.error.js';
@@ -106,12 +108,25 @@ class MemoryOrderJournal implements OrderJournal {
   }
 }
 
+class MemoryKillSwitchStore implements KillSwitchStore {
+  constructor(private readonly table: MemoryTable<TrippedKillSwitch>) {}
+
+  recordTrip(trip: TrippedKillSwitch): void {
+    if (!this.table.has(trip.date)) this.table.set(trip.date, trip);
+  }
+
+  tripOn(date: LocalDate): TrippedKillSwitch | undefined {
+    return this.table.get(date);
+  }
+}
+
 /** The repository held in memory, for tests, backtests and dry runs that need no file. */
 export class MemoryRepository implements Repository {
   readonly candidates: CandidateStore;
   readonly positions: PositionStore;
   readonly trades: TradeStore;
   readonly journal: OrderJournal;
+  readonly killSwitches: KillSwitchStore;
   private readonly tables: readonly Pick<MemoryTable<unknown>, 'checkpoint'>[];
 
   constructor() {
@@ -119,11 +134,13 @@ export class MemoryRepository implements Repository {
     const positions = new MemoryTable<Position>();
     const trades = new MemoryTable<Fill>();
     const journal = new MemoryTable<JournalEntry>();
+    const killSwitches = new MemoryTable<TrippedKillSwitch>();
     this.candidates = new MemoryCandidateStore(candidates);
     this.positions = new MemoryPositionStore(positions);
     this.trades = new MemoryTradeStore(trades);
     this.journal = new MemoryOrderJournal(journal);
-    this.tables = [candidates, positions, trades, journal];
+    this.killSwitches = new MemoryKillSwitchStore(killSwitches);
+    this.tables = [candidates, positions, trades, journal, killSwitches];
   }
 
   /** Rolls every table back to where it stood when `work` began if `work` throws; nesting rolls back one level. */

@@ -99,12 +99,26 @@ CREATE TABLE order_journal (
 CREATE INDEX order_journal_by_state ON order_journal (state);
 `;
 
+/** The day the daily-loss kill switch tripped survives a restart. */
+const KILL_SWITCH_TRIPS = `
+CREATE TABLE kill_switch_trips (
+  trading_date TEXT PRIMARY KEY,
+  tripped_at INTEGER NOT NULL,
+  pnl_mills INTEGER NOT NULL CHECK (pnl_mills < 0)
+) STRICT;
+`;
+
 /** Every migration, oldest first; versions count up from 1 without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'candidates, positions with their exits, trades by execution id, order journal',
     sql: INITIAL_SCHEMA,
+  },
+  {
+    version: 2,
+    description: 'the days the daily-loss kill switch tripped',
+    sql: KILL_SWITCH_TRIPS,
   },
 ];
 

@@ -5,6 +5,7 @@ import { SystemClock } from '../../clock/system.clock.js';
 import { runSynchronously } from '../synchronous-work.js';
 import { SqliteCandidateStore } from './candidate-store.sqlite.js';
 import { openConnection } from './connection.js';
+import { SqliteKillSwitchStore } from './kill-switch-store.sqlite.js';
 import { applyMigrations } from './migrate.js';
 import { latestVersion, MIGRATIONS } from './migrations.js';
 import { SqliteOrderJournal } from './order-journal.sqlite.js';
@@ -17,12 +18,14 @@ export class SqliteRepository implements Repository {
   readonly positions: SqlitePositionStore;
   readonly trades: SqliteTradeStore;
   readonly journal: SqliteOrderJournal;
+  readonly killSwitches: SqliteKillSwitchStore;
 
   private constructor(private readonly db: Database.Database) {
     this.candidates = new SqliteCandidateStore(db);
     this.positions = new SqlitePositionStore(db);
     this.trades = new SqliteTradeStore(db);
     this.journal = new SqliteOrderJournal(db);
+    this.killSwitches = new SqliteKillSwitchStore(db);
   }
 
   /**

@@ -98,7 +98,11 @@ export class TradingWorld {
     this.submitter = new OrderSubmitter(broker, repository, clock, this.rateMeter, log);
     this.fills = new FillRecorder(broker, repository, { maxStopPct: strategy.maxStopPct }, log);
     this.orderStatus = new OrderStatusSync(broker, repository, clock, log);
-    this.dailyLoss = new DailyLossGuard(new DayPnlCalculator(broker, repository, log), this.settings.risk.maxDailyLoss);
+    this.dailyLoss = new DailyLossGuard(
+      new DayPnlCalculator(broker, repository, log),
+      this.settings.risk.maxDailyLoss,
+      repository.killSwitches,
+    );
     this.entryWindow = new EntryWindowCloser(repository, this.submitter, clock, log);
     this.track = new TrackOpeningRangeUseCase(broker, repository, this.instruments, calendar, clock, strategy, log);
     this.execute = new ExecuteEntriesUseCase(
