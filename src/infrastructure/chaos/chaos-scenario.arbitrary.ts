@@ -34,6 +34,12 @@ const faultArbitrary: fc.Arbitrary<ChaosFault> = fc.oneof(
     minutes: fc.integer({ min: 1, max: 30 }),
   }),
   fc.record({
+    kind: fc.constant('timeout' as const),
+    match: fc.constantFrom(...ANY_PATHS),
+    when: fc.constantFrom('before' as const, 'after' as const),
+    times: fc.integer({ min: 1, max: 2 }),
+  }),
+  fc.record({
     kind: fc.constant('dropped-connection' as const),
     match: fc.constantFrom(...ANY_PATHS),
     when: fc.constantFrom('before' as const, 'after' as const),

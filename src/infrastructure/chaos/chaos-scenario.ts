@@ -13,6 +13,8 @@ export type ChaosFault =
       readonly when: 'before' | 'after';
       readonly minutes: number;
     }
+  /** The next matching requests are answered only after Skim has stopped waiting (before or after acting). */
+  | { readonly kind: 'timeout'; readonly match: string; readonly when: 'before' | 'after'; readonly times: number }
   | {
       readonly kind: 'dropped-connection';
       readonly match: string;

@@ -1,9 +1,12 @@
 import type { GatewayFaults } from '../../adapters/gateway-sim/faults/gateway-faults.js';
 import { sydneyLocalToEpoch } from '../../domain/market/sydney-time.js';
 import type { EpochMs, LocalDate } from '../../domain/values/time.js';
+import { CHAOS_GATEWAY_TIMEOUT_MS } from './chaos-environment.js';
 import type { ChaosFault, ScheduledFault } from './chaos-scenario.js';
 
 const MINUTE_MS = 60_000;
+/** An answer this late comes after Skim has given up waiting for it. */
+const TIMED_OUT_MS = CHAOS_GATEWAY_TIMEOUT_MS + 150;
 /** Skim's wake-up, the origin of a scheduled fault's minute. */
 export const WAKE_TIME = '07:00';
 
@@ -86,6 +89,9 @@ export class FaultInjector {
         this.endAfter(at, fault.minutes, () => {
           faults.latency({ match: fault.match, ms: 0, when: fault.when });
         });
+        return;
+      case 'timeout':
+        faults.delay({ match: fault.match, ms: TIMED_OUT_MS, when: fault.when, times: fault.times });
         return;
       case 'dropped-connection':
         faults.dropConnection({ match: fault.match, when: fault.when, times: fault.times });

@@ -93,6 +93,18 @@ describe('gateway simulator: fault injection', () => {
     expect(status.authenticated).toBe(false);
   });
 
+  it('delays only the next N matching requests: the one after it is answered first', async () => {
+    const client = await simulator({ faults: { delays: [{ match: 'GET /iserver/auth/status', ms: 300, times: 1 }] } });
+
+    const answered: string[] = [];
+    const delayed = client.api('GET', '/iserver/auth/status').then(() => answered.push('first'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const prompt = client.api('GET', '/iserver/auth/status').then(() => answered.push('second'));
+    await Promise.all([delayed, prompt]);
+
+    expect(answered).toEqual(['second', 'first']);
+  });
+
   it('drops a connection before handling: the order never reaches the exchange', async () => {
     const client = await simulator({ questions: { marketOrder: null } });
     await client.readAccounts();

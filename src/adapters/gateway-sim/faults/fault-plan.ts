@@ -29,6 +29,14 @@ export interface LatencyFault {
   readonly when?: 'before' | 'after';
 }
 
+/** A delay for a number of matching requests (where `LatencyFault` lasts until it is switched off). */
+export interface DelayFault {
+  readonly match: RequestPattern;
+  readonly ms: number;
+  readonly when?: 'before' | 'after';
+  readonly times?: number;
+}
+
 export interface DropFault {
   readonly match: RequestPattern;
   /** `before`: the request is not acted on; `after`: it is carried out and then the answer is lost. */
@@ -59,6 +67,8 @@ export interface FaultPlan {
   readonly rateLimits?: readonly RateLimitFault[];
   readonly serverErrors?: readonly ServerErrorFault[];
   readonly latency?: readonly LatencyFault[];
+  /** The next matching requests are delayed (long enough, they time out at the client). */
+  readonly delays?: readonly DelayFault[];
   readonly dropConnections?: readonly DropFault[];
   /** The answers that would tell the next N accepted orders' ids are lost (the socket is destroyed). */
   readonly dropAfterOrderAccepted?: number;

@@ -4,6 +4,7 @@ import type { GatewayState } from '../gateway-state.js';
 import type { QuestionSpec } from '../orders/question-policy.js';
 import type { PacingEnforcer } from '../session/pacing-enforcer.js';
 import type {
+  DelayFault,
   DropFault,
   FaultPlan,
   LatencyFault,
@@ -23,6 +24,11 @@ interface ServerError extends Countdown {
 }
 
 interface Drop extends Countdown {
+  readonly when: 'before' | 'after';
+}
+
+interface Delay extends Countdown {
+  readonly ms: number;
   readonly when: 'before' | 'after';
 }
 
@@ -53,6 +59,7 @@ export class GatewayFaults {
   private serverErrors: ServerError[] = [];
   private drops: Drop[] = [];
   private latencies: Latency[] = [];
+  private delays: Delay[] = [];
 
   constructor(
     private readonly state: GatewayState,
@@ -110,6 +117,17 @@ export class GatewayFaults {
     if (fault.ms > 0) this.latencies.push({ matcher, ms: fault.ms, when });
   }
 
+  /** Delays the next `times` matching requests by `ms`, before they are acted on or after (the answer waits). */
+  delay(fault: DelayFault): void {
+    if (!(Number.isFinite(fault.ms) && fault.ms >= 0)) throw new InvalidValue('delays.ms', fault.ms, 'expected >= 0');
+    this.delays.push({
+      matcher: RequestMatcher.parse(fault.match),
+      remaining: times(fault.times),
+      ms: fault.ms,
+      when: fault.when ?? 'before',
+    });
+  }
+
   /** Destroys the socket of matching requests, before they are acted on or after (the answer is lost). */
   dropConnection(fault: DropFault): void {
     this.drops.push({
@@ -150,6 +168,7 @@ export class GatewayFaults {
     for (const fault of plan.rateLimits ?? []) this.rateLimit(fault);
     for (const fault of plan.serverErrors ?? []) this.serverError(fault);
     for (const fault of plan.latency ?? []) this.latency(fault);
+    for (const fault of plan.delays ?? []) this.delay(fault);
     for (const fault of plan.dropConnections ?? []) this.dropConnection(fault);
     if (plan.dropAfterOrderAccepted !== undefined) this.dropAfterOrderAccepted(plan.dropAfterOrderAccepted);
     for (const reason of plan.rejectOrders ?? []) this.rejectNextOrder(reason);
@@ -169,6 +188,7 @@ export class GatewayFaults {
     this.serverErrors = [];
     this.drops = [];
     this.latencies = [];
+    this.delays = [];
     this.state.extraQuestions.splice(0);
     this.state.haltedConids.clear();
     this.competingSession(false);
@@ -176,10 +196,17 @@ export class GatewayFaults {
     this.enforcePacing(false);
   }
 
+  /** The latency switched on for this request plus, once, the first matching delay. */
   latencyFor(method: string, path: string, when: 'before' | 'after' = 'before'): number {
-    return this.latencies
-      .filter((latency) => latency.when === when && latency.matcher.matches(method, path))
+    const latency = this.latencies
+      .filter((candidate) => candidate.when === when && candidate.matcher.matches(method, path))
       .reduce((sum, l) => sum + l.ms, 0);
+    const delay = take(
+      this.delays.filter((candidate) => candidate.when === when),
+      method,
+      path,
+    );
+    return latency + (delay?.ms ?? 0);
   }
 
   /** Ends the session if a session-expiry fault matches this request, before it is acted on. */

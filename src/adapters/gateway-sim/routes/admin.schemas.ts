@@ -66,6 +66,16 @@ export const faultPlanSchema: z.ZodType<FaultPlan> = z.object({
       }),
     )
     .optional(),
+  delays: z
+    .array(
+      z.object({
+        match: pattern,
+        ms: z.number().nonnegative(),
+        when: z.enum(['before', 'after']).optional(),
+        times: count.optional(),
+      }),
+    )
+    .optional(),
   dropConnections: z
     .array(z.object({ match: pattern, when: z.enum(['before', 'after']).optional(), times: count.optional() }))
     .optional(),
