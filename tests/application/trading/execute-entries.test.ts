@@ -22,6 +22,17 @@ async function readyWorld(instruments: readonly Instrument[], options: Partial<W
   return world;
 }
 
+/** 1000 BETA bought at 1.000 at 10:01, the day's earlier trade. */
+const betaBought = (id = 'skim-20250715-BETA-entry-1') =>
+  openPosition({
+    id,
+    instrument: BETA,
+    entryDate: localDate(DAY),
+    stopPrice: parsePrice('0.950'),
+    fill: { quantity: quantity(1000), price: parsePrice('1.000'), commission: dollars(6), at: at(DAY, '10:01') },
+  });
+const STOPPED_OUT = { reason: 'stop', quantity: quantity(1000), commission: dollars(6), at: at(DAY, '10:03') } as const;
+
 const candidateOf = (world: TradingWorld, on: Instrument) =>
   world.repository.candidates.get(candidateId(localDate(DAY), on.symbol));
 
@@ -212,22 +223,7 @@ describe('ExecuteEntriesUseCase', () => {
 
   it('makes no new entry once the daily loss reaches the kill switch', async () => {
     const world = await readyWorld([ALPH], { risk: { maxDailyLoss: dollars(50) } });
-    const bought = openPosition({
-      id: 'skim-20250715-BETA-entry-1',
-      instrument: BETA,
-      entryDate: localDate(DAY),
-      stopPrice: parsePrice('0.950'),
-      fill: { quantity: quantity(1000), price: parsePrice('1.000'), commission: dollars(6), at: at(DAY, '10:01') },
-    });
-    world.repository.positions.save(
-      recordExit(bought, {
-        reason: 'stop',
-        quantity: quantity(1000),
-        price: parsePrice('0.950'),
-        commission: dollars(6),
-        at: at(DAY, '10:03'),
-      }),
-    );
+    world.repository.positions.save(recordExit(betaBought(), { ...STOPPED_OUT, price: parsePrice('0.950') }));
 
     await world.execute.run();
 
@@ -240,19 +236,11 @@ describe('ExecuteEntriesUseCase', () => {
 
   it('keeps the kill switch tripped for the day across a restart, even once the P&L has recovered', async () => {
     const world = await readyWorld([ALPH], { risk: { maxDailyLoss: dollars(50) } });
-    const loser = openPosition({
-      id: 'skim-20250715-BETA-entry-1',
-      instrument: BETA,
-      entryDate: localDate(DAY),
-      stopPrice: parsePrice('0.950'),
-      fill: { quantity: quantity(1000), price: parsePrice('1.000'), commission: dollars(6), at: at(DAY, '10:01') },
-    });
-    const exit = { reason: 'stop', quantity: quantity(1000), commission: dollars(6), at: at(DAY, '10:03') } as const;
-    world.repository.positions.save(recordExit(loser, { ...exit, price: parsePrice('0.950') }));
+    world.repository.positions.save(recordExit(betaBought(), { ...STOPPED_OUT, price: parsePrice('0.950') }));
     await world.execute.run();
     // A winner closed later brings the day's P&L back above the limit.
-    const winner = { ...loser, id: 'skim-20250715-BETA-entry-2' };
-    world.repository.positions.save(recordExit(winner, { ...exit, price: parsePrice('1.200') }));
+    const winner = betaBought('skim-20250715-BETA-entry-2');
+    world.repository.positions.save(recordExit(winner, { ...STOPPED_OUT, price: parsePrice('1.200') }));
 
     const restarted = new DailyLossGuard(
       new DayPnlCalculator(world.broker, world.repository, world.log),
