@@ -69,6 +69,35 @@ describe('gateway WebSocket over the simulator', () => {
     expect(w.sim.stream.counts.connections).toBeGreaterThanOrEqual(2);
   });
 
+  it('drops the socket when the gateway reports its session lost, and streams again once it is back', async () => {
+    const w = await started();
+    const target = await bhp(w);
+    w.stream.subscribeQuotes([target]);
+    await waitFor('subscription', () => w.sim.stream.status().open === 1);
+
+    w.sim.faults.expireSession();
+    await waitFor('the lost session to be noticed', () => w.stream.health().mode === 'down');
+    expect(w.stream.health().reason).toMatch(/^gateway session not authenticated/);
+    // While the session is down the reconnection attempts are refused, so the stream stays down.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(w.stream.health().mode).toBe('down');
+
+    // IBeam logs the session back in.
+    w.sim.session.reauthenticate();
+    w.sim.session.status();
+    await waitFor('the stream back', () => w.stream.health().mode === 'stream');
+    w.sim.market.publishQuote('BHP', { at: OPEN + 5_000, last: parsePrice('46.10') });
+    await waitFor(
+      'a quote after the session came back',
+      () => w.stream.latestQuote(target)?.last === parsePrice('46.10'),
+    );
+    expect(w.recorded.health.map((h) => h.mode).filter((mode, i, all) => mode !== all[i - 1])).toEqual([
+      'stream',
+      'down',
+      'stream',
+    ]);
+  });
+
   it('ignores malformed frames and keeps streaming', async () => {
     const w = await started();
     const target = await bhp(w);
