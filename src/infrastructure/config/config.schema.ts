@@ -171,6 +171,7 @@ const gatewaySchema = z
       .default([...DEFAULT_CONFIRM_MESSAGE_IDS]),
     timeoutMs: timeoutMs.default(10_000),
     allowDelayedData: z.boolean().default(false),
+    maxQuoteAgeMs: z.int().min(500).max(60_000).default(5_000),
   })
   .superRefine(
     (gateway, ctx) => {

@@ -55,6 +55,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('SKIM_GATEWAY_CONFIRM_MESSAGE_IDS', 'gateway.confirmMessageIds', 'list'),
   v('SKIM_GATEWAY_TIMEOUT_MS', 'gateway.timeoutMs', 'integer'),
   v('SKIM_ALLOW_DELAYED_DATA', 'gateway.allowDelayedData', 'boolean'),
+  v('SKIM_MAX_QUOTE_AGE_MS', 'gateway.maxQuoteAgeMs', 'integer'),
 
   v('SKIM_IBEAM_HEALTH_URL', 'ibeam.healthUrl', 'text'),
   v('SKIM_IBEAM_TIMEOUT_MS', 'ibeam.timeoutMs', 'integer'),

@@ -32,6 +32,8 @@ export interface GatewaySettings {
   readonly confirmMessageIds: readonly string[];
   readonly timeoutMs: number;
   readonly allowDelayedData: boolean;
+  /** No decision on streamed market data uses a quote older than this. */
+  readonly maxQuoteAgeMs: number;
 }
 
 export interface IbeamSettings {
@@ -110,6 +112,7 @@ export function toSkimConfig(parsed: ParsedConfig, cwd: string): SkimConfig {
       confirmMessageIds: parsed.gateway.confirmMessageIds,
       timeoutMs: parsed.gateway.timeoutMs,
       allowDelayedData: parsed.gateway.allowDelayedData,
+      maxQuoteAgeMs: parsed.gateway.maxQuoteAgeMs,
     },
     ibeam: { ...parsed.ibeam },
     notifications: { discordWebhookUrl: parsed.notifications.discordWebhookUrl },

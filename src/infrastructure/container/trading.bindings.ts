@@ -20,7 +20,6 @@ import { ReconcileUseCase } from '../../application/trading/reconcile.use-case.j
 import { StatusUseCase } from '../../application/trading/status.use-case.js';
 import { TrackOpeningRangeUseCase } from '../../application/trading/track-opening-range.use-case.js';
 import { TradingDay, type DayStep, type TradingDaySteps } from '../../application/trading/trading-day.js';
-import { DEFAULT_MAX_QUOTE_AGE_MS } from '../../application/trading/trading-settings.js';
 import { StreamDecisions } from '../../application/streaming/stream-decisions.js';
 import { StreamedMarketView } from '../../application/streaming/streamed-market-view.js';
 import { TradeTape } from '../../application/streaming/trade-tape.js';
@@ -83,7 +82,7 @@ export function bindTrading(
     strategy: config.strategy,
     risk: config.risk,
     allowDelayedData: config.gateway.allowDelayedData,
-    maxQuoteAgeMs: DEFAULT_MAX_QUOTE_AGE_MS,
+    maxQuoteAgeMs: config.gateway.maxQuoteAgeMs,
   };
   const marketView = (c: Resolver): { market?: MarketView } =>
     options.streaming ? { market: resolve(c, TRADING.MarketView) } : {};

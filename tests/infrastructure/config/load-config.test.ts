@@ -87,6 +87,14 @@ describe('loadConfig sources', () => {
     expect(config.profile).toBe('backtest');
   });
 
+  it('reads the oldest quote a streamed decision may use, within half a second to a minute', () => {
+    expect(load().config.gateway.maxQuoteAgeMs).toBe(5_000);
+    expect(load({ SKIM_MAX_QUOTE_AGE_MS: '2000' }).config.gateway.maxQuoteAgeMs).toBe(2_000);
+    expect(sources({ SKIM_MAX_QUOTE_AGE_MS: 'soon' })).toEqual(['SKIM_MAX_QUOTE_AGE_MS']);
+    expect(sources({ SKIM_MAX_QUOTE_AGE_MS: '100' })).toEqual(['SKIM_MAX_QUOTE_AGE_MS']);
+    expect(sources({ SKIM_MAX_QUOTE_AGE_MS: '3600000' })).toEqual(['SKIM_MAX_QUOTE_AGE_MS']);
+  });
+
   it('treats an empty variable as unset', () => {
     writeConfigFile({ strategy: { maxShares: 200 } });
     expect(load({ SKIM_MAX_SHARES: '' }).config.strategy.maxShares).toBe(200);
