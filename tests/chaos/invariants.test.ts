@@ -24,9 +24,14 @@ function evidence(changes: Partial<RunEvidence>): RunEvidence {
 }
 
 let clock = Date.UTC(2025, 1, 3, 0, 0);
-function request(method: string, path: string, status: RequestRecord['status']): RequestRecord {
+function request(
+  method: string,
+  path: string,
+  status: RequestRecord['status'],
+  sessionUp = status !== 401,
+): RequestRecord {
   clock += 1000;
-  return { at: clock, method, path: `/v1/api${path}`, query: '', status };
+  return { at: clock, method, path: `/v1/api${path}`, query: '', status, sessionUp };
 }
 
 const ORDER = '/iserver/account/DU7770001/orders';
@@ -40,7 +45,8 @@ describe('no order placed while the gateway was unauthenticated', () => {
   it('flags an order sent after a 401 and before any brokerage request succeeded again', () => {
     const requests = [
       request('GET', '/iserver/account/orders', 401),
-      request('GET', '/iserver/auth/status', 200),
+      request('POST', '/iserver/reauthenticate', 200, false),
+      request('GET', '/iserver/auth/status', 200, false),
       request('POST', ORDER, 401),
     ];
     const violations = noOrderWhileUnauthenticated(evidence({ requests }));
@@ -48,6 +54,25 @@ describe('no order placed while the gateway was unauthenticated', () => {
     expect(violations[0]?.message).toMatch(
       /^POST \/v1\/api\/iserver\/account\/DU7770001\/orders sent at .* after GET \/v1\/api\/iserver\/account\/orders was refused with 401 at /,
     );
+  });
+
+  it('flags an order sent after the auth status answered that the session could not trade', () => {
+    const requests = [request('GET', '/iserver/auth/status', 200, false), request('POST', ORDER, 401)];
+    const violations = noOrderWhileUnauthenticated(evidence({ requests }));
+    expect(violations.map((violation) => violation.message)).toEqual([
+      expect.stringMatching(/after GET \/v1\/api\/iserver\/auth\/status answered that the session could not trade at /),
+    ]);
+  });
+
+  it('counts the session back once the auth status or the keep-alive says it can trade', () => {
+    for (const path of ['/iserver/auth/status', '/tickle']) {
+      const requests = [
+        request('GET', '/iserver/account/orders', 401),
+        request(path === '/tickle' ? 'POST' : 'GET', path, 200, true),
+        request('POST', ORDER, 200),
+      ];
+      expect(noOrderWhileUnauthenticated(evidence({ requests }))).toEqual([]);
+    }
   });
 
   it('counts the session back once a brokerage request succeeds', () => {

@@ -64,7 +64,15 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions = {
   const log = new RequestLog();
   const requests = (): readonly RequestRecord[] => log.all();
   const admin = withStreamAdmin(adminHandler({ state, market, faults, requests }), stream);
-  const pipeline = new RequestPipeline(log, (request) => api.handle(request), admin, faults, pacing, wallClock);
+  const pipeline = new RequestPipeline(
+    log,
+    (request) => api.handle(request),
+    admin,
+    faults,
+    pacing,
+    wallClock,
+    () => state.session.canTrade,
+  );
 
   const tls = resolved.tls ?? (await selfSignedCertificate());
   const gateway = createHttpsServer({ key: tls.key, cert: tls.cert }, pipeline.listener);

@@ -19,6 +19,7 @@ const faultArbitrary: fc.Arbitrary<ChaosFault> = fc.oneof(
     times: fc.integer({ min: 1, max: 2 }),
   }),
   fc.record({ kind: fc.constant('competing-session' as const), minutes: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({ kind: fc.constant('reauthentication-fails' as const), minutes: fc.integer({ min: 1, max: 30 }) }),
   fc.record({ kind: fc.constant('rate-limit-burst' as const), requests: fc.integer({ min: 1, max: 12 }) }),
   fc.record({
     kind: fc.constant('server-error' as const),

@@ -4,6 +4,8 @@ export type ChaosFault =
   /** The session ends just as a matching request arrives: lost between Skim's last read and its order. */
   | { readonly kind: 'session-expiry-on-request'; readonly match: string; readonly times: number }
   | { readonly kind: 'competing-session'; readonly minutes: number }
+  /** Reauthentication fails for a while (IBeam waiting for the login to be approved on the phone). */
+  | { readonly kind: 'reauthentication-fails'; readonly minutes: number }
   | { readonly kind: 'rate-limit-burst'; readonly requests: number }
   | { readonly kind: 'server-error'; readonly match: string; readonly status: number; readonly times: number }
   | {

@@ -78,6 +78,12 @@ export class FaultInjector {
           faults.competingSession(false);
         });
         return;
+      case 'reauthentication-fails':
+        faults.failReauthentication(true);
+        this.endAfter(at, fault.minutes, () => {
+          faults.failReauthentication(false);
+        });
+        return;
       case 'rate-limit-burst':
         faults.rateLimitNext(fault.requests);
         return;

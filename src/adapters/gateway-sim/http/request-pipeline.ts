@@ -19,6 +19,8 @@ export interface RequestRecord {
   readonly query: string;
   readonly status: number | 'dropped';
   readonly error?: string;
+  /** Whether the brokerage session could trade when the request was answered (or dropped). */
+  readonly sessionUp: boolean;
 }
 
 export type RequestHandler = (request: Omit<SimRequest, 'params'>) => SimResponse;
@@ -52,6 +54,7 @@ export class RequestPipeline {
     private readonly faults: GatewayFaults,
     private readonly pacing: PacingEnforcer,
     private readonly wallClock: Clock,
+    private readonly sessionUp: () => boolean,
   ) {}
 
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -144,12 +147,20 @@ export class RequestPipeline {
       query: url.search,
       status: response.status,
       ...(typeof error === 'string' ? { error } : {}),
+      sessionUp: this.sessionUp(),
     });
     write(res, response);
   }
 
   private drop(res: ServerResponse, method: string, url: URL): void {
-    this.log.add({ at: this.wallClock.now(), method, path: url.pathname, query: url.search, status: 'dropped' });
+    this.log.add({
+      at: this.wallClock.now(),
+      method,
+      path: url.pathname,
+      query: url.search,
+      status: 'dropped',
+      sessionUp: this.sessionUp(),
+    });
     res.socket?.destroy();
   }
 }

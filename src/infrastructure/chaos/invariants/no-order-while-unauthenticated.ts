@@ -3,32 +3,52 @@ import type { RunEvidence, Violation } from '../run-evidence.js';
 
 const INVARIANT = 'no order placed while the gateway was unauthenticated';
 const API_ROOT = '/v1/api';
-/** Session endpoints answer whatever the brokerage session's state; they say nothing about it. */
+/** Session endpoints answer whatever the brokerage session's state; a 2xx from them says nothing about it. */
 const SESSION_PATHS = new Set(['/iserver/auth/status', '/iserver/reauthenticate', '/iserver/auth/ssodh/init']);
+/** The endpoints whose answer tells the client whether the session can trade. */
+const STATUS_PATHS = new Set(['/iserver/auth/status', '/tickle']);
 
 /**
- * Skim may find out that the session is down from an order's own 401, but once any request has been
- * refused with 401, no order may be sent until a brokerage request has succeeded again. Read from the
- * simulator's request log: a 401 marks the session known down, a 2xx from a brokerage endpoint (which
- * answers only while the session can trade) marks it up.
+ * Skim may find out that the session is down from an order's own 401, but once the gateway has told it so
+ * (any 401, or an auth status or keep-alive answered while the session could not trade), no order may go out
+ * until the gateway has told it the session is back (a brokerage request answered 2xx, or an auth status or
+ * keep-alive answered while it could trade). Read from the simulator's request log.
  */
 export function noOrderWhileUnauthenticated(evidence: RunEvidence): Violation[] {
   const violations: Violation[] = [];
   let downSince: RequestRecord | undefined;
   for (const request of evidence.requests) {
-    if (request.status === 401) {
-      if (downSince !== undefined && isOrderPlacement(request)) {
-        violations.push({
-          invariant: INVARIANT,
-          message: `${request.method} ${request.path} sent at ${iso(request.at)} after ${downSince.method} ${downSince.path} was refused with 401 at ${iso(downSince.at)}`,
-        });
-      }
-      downSince ??= request;
-    } else if (typeof request.status === 'number' && request.status < 300 && isBrokerage(request.path)) {
-      downSince = undefined;
+    if (downSince !== undefined && isOrderPlacement(request)) {
+      violations.push({
+        invariant: INVARIANT,
+        message: `${request.method} ${request.path} sent at ${iso(request.at)} after ${describe(downSince)} at ${iso(downSince.at)}`,
+      });
     }
+    if (tellsDown(request)) downSince ??= request;
+    else if (tellsUp(request)) downSince = undefined;
   }
   return violations;
+}
+
+function tellsDown(request: RequestRecord): boolean {
+  return request.status === 401 || (answered(request) && STATUS_PATHS.has(apiPath(request.path)) && !request.sessionUp);
+}
+
+function tellsUp(request: RequestRecord): boolean {
+  if (!answered(request)) return false;
+  const path = apiPath(request.path);
+  if (STATUS_PATHS.has(path)) return request.sessionUp;
+  return isBrokerage(path);
+}
+
+function describe(request: RequestRecord): string {
+  return request.status === 401
+    ? `${request.method} ${request.path} was refused with 401`
+    : `${request.method} ${request.path} answered that the session could not trade`;
+}
+
+function answered(request: RequestRecord): boolean {
+  return typeof request.status === 'number' && request.status >= 200 && request.status < 300;
 }
 
 function isOrderPlacement(request: RequestRecord): boolean {
@@ -37,8 +57,7 @@ function isOrderPlacement(request: RequestRecord): boolean {
   return /^\/iserver\/account\/[^/]+\/orders$/.test(path) || /^\/iserver\/reply\/[^/]+$/.test(path);
 }
 
-function isBrokerage(fullPath: string): boolean {
-  const path = apiPath(fullPath);
+function isBrokerage(path: string): boolean {
   return (path.startsWith('/iserver/') || path.startsWith('/portfolio/')) && !SESSION_PATHS.has(path);
 }
 
