@@ -5,7 +5,7 @@ import type { EpochMs } from '../../domain/values/time.js';
 import type { DayPlan } from './day-plan.js';
 import type { RandomDraws } from './random-draws.js';
 import type { SyntheticInstrument } from './synthetic-market.spec.js';
-import { VolumeProfile } from './volume-profile.js';
+import type { VolumeProfile } from './volume-profile.js';
 
 /** The one-minute bars of one session: the first starts at `firstBarStart`, `count` follow one a minute. */
 export interface SessionMinutes {
@@ -27,40 +27,96 @@ const WICK = 0.7;
 const VOLUME_NOISE = 0.35;
 
 /**
- * Generates a session's one-minute bars one at a time: a random walk in log price tied to the plan's open,
- * its close and the turning points of its path (a Brownian bridge between anchors), so that a breakout day
- * runs above its opening range and a fade day falls through it. Prices are rounded to valid ticks and
- * each bar opens where the previous one closed.
+ * Walks a session's one-minute bars one at a time: a random walk in log price tied to the plan's open, its
+ * close and the turning points of its path (a Brownian bridge between anchors), so that a breakout day runs
+ * above its opening range and a fade day falls through it. Prices are rounded to valid ticks and each bar
+ * opens where the previous one closed.
+ *
+ * The current bar lives in the walk's own fields and `step()` overwrites it: adding up a quiet stock's day
+ * (thousands of them per simulated day) then makes no object per minute. `bar()` copies it out when a bar
+ * must outlive the step.
  */
-export function* sessionBars(
-  plan: DayPlan,
-  stock: SyntheticInstrument,
-  session: SessionMinutes,
-  draws: RandomDraws,
-): Generator<Bar> {
-  const count = session.count;
-  if (count < 1) return;
-  const sigma = (stock.dailyVolatility * plan.volatilityFactor) / Math.sqrt(FULL_SESSION_MINUTES);
-  const anchors = anchorsOf(plan, count, draws);
-  const volumes = new VolumeProfile(count);
-  const dailyVolume = stock.dailyVolume * plan.volumeFactor;
-  let logPrice = Math.log(plan.open);
-  let target = 1;
-  for (let minute = 0; minute < count; minute++) {
-    while ((anchors[target]?.minute ?? count) <= minute) target += 1;
-    const next = anchors[target] ?? { minute: count, logPrice: Math.log(plan.close) };
+export class SessionWalk {
+  /** The current bar, once `step()` has returned true. */
+  start: EpochMs = 0;
+  open = 0 as Price;
+  high = 0 as Price;
+  low = 0 as Price;
+  close = 0 as Price;
+  volume = 0;
+
+  private readonly count: number;
+  private readonly sigma: number;
+  private readonly dailyVolume: number;
+  private readonly anchors: readonly Anchor[];
+  private readonly lastAnchor: Anchor;
+  private minute = 0;
+  private target = 1;
+  private logPrice: number;
+  /** exp(logPrice): the previous bar's unrounded close, which is this bar's unrounded open. */
+  private level: number;
+
+  constructor(
+    plan: DayPlan,
+    stock: SyntheticInstrument,
+    private readonly session: SessionMinutes,
+    private readonly draws: RandomDraws,
+    private readonly volumes: VolumeProfile,
+  ) {
+    this.count = session.count;
+    this.sigma = (stock.dailyVolatility * plan.volatilityFactor) / Math.sqrt(FULL_SESSION_MINUTES);
+    this.lastAnchor = { minute: this.count, logPrice: Math.log(plan.close) };
+    this.anchors = this.count < 1 ? [] : anchorsOf(plan, this.count, draws);
+    this.dailyVolume = stock.dailyVolume * plan.volumeFactor;
+    this.logPrice = Math.log(plan.open);
+    this.level = Math.exp(this.logPrice);
+    this.close = priceNearest(this.level);
+  }
+
+  /** Moves to the next bar; false once the session is over. */
+  step(): boolean {
+    const { minute, count, draws, sigma } = this;
+    if (minute >= count) return false;
+    while ((this.anchors[this.target]?.minute ?? count) <= minute) this.target += 1;
+    const next = this.anchors[this.target] ?? this.lastAnchor;
     const stepsLeft = next.minute - minute;
     const nextLogPrice =
       stepsLeft <= 1
         ? next.logPrice
-        : logPrice +
-          (next.logPrice - logPrice) / stepsLeft +
+        : this.logPrice +
+          (next.logPrice - this.logPrice) / stepsLeft +
           sigma * Math.sqrt((stepsLeft - 1) / stepsLeft) * draws.normal();
-    const volume = Math.max(1, Math.round(dailyVolume * volumes.weight(minute) * draws.logNormal(VOLUME_NOISE)));
-    const start = session.firstBarStart + minute * ONE_MINUTE_MS;
-    yield bar(start, Math.exp(logPrice), Math.exp(nextLogPrice), volume, sigma, draws);
-    logPrice = nextLogPrice;
+    this.volume = Math.max(
+      1,
+      Math.round(this.dailyVolume * this.volumes.weight(minute) * draws.logNormal(VOLUME_NOISE)),
+    );
+    this.start = this.session.firstBarStart + minute * ONE_MINUTE_MS;
+    const from = this.level;
+    const to = Math.exp(nextLogPrice);
+    const open = this.close;
+    const close = priceNearest(to);
+    const high = priceNearest(Math.max(from, to) * Math.exp(Math.abs(draws.normal()) * sigma * WICK));
+    const low = priceNearest(Math.min(from, to) * Math.exp(-Math.abs(draws.normal()) * sigma * WICK));
+    this.open = open;
+    this.close = close;
+    this.high = high > open ? (high > close ? high : close) : open > close ? open : close;
+    this.low = low < open ? (low < close ? low : close) : open < close ? open : close;
+    this.logPrice = nextLogPrice;
+    this.level = to;
+    this.minute = minute + 1;
+    return true;
   }
+
+  /** The current bar as a value of its own. */
+  bar(): Bar {
+    const { start, open, high, low, close, volume } = this;
+    return Object.freeze({ start, open, high, low, close, volume });
+  }
+}
+
+/** A session's bars as values, made as they are read. */
+export function* sessionBars(walk: SessionWalk): Generator<Bar> {
+  while (walk.step()) yield walk.bar();
 }
 
 /** The open, the turning points of the plan's path, and the close, at strictly increasing minutes. */
@@ -77,23 +133,3 @@ function anchorsOf(plan: DayPlan, count: number, draws: RandomDraws): Anchor[] {
   const inside = turns.filter((turn, i) => turn.minute < count && turn.minute > (turns[i - 1]?.minute ?? 0));
   return [at(0, plan.open), ...inside, at(count, plan.close)];
 }
-
-/** A bar moving from `from` to `to`, with wicks of random length on both sides. */
-function bar(start: EpochMs, from: number, to: number, volume: number, sigma: number, draws: RandomDraws): Bar {
-  const open = priceNearest(from);
-  const close = priceNearest(to);
-  const high = maxPrice(
-    priceNearest(Math.max(from, to) * Math.exp(Math.abs(draws.normal()) * sigma * WICK)),
-    open,
-    close,
-  );
-  const low = minPrice(
-    priceNearest(Math.min(from, to) * Math.exp(-Math.abs(draws.normal()) * sigma * WICK)),
-    open,
-    close,
-  );
-  return Object.freeze({ start, open, high, low, close, volume });
-}
-
-const maxPrice = (...prices: Price[]): Price => prices.reduce((a, b) => (b > a ? b : a));
-const minPrice = (...prices: Price[]): Price => prices.reduce((a, b) => (b < a ? b : a));

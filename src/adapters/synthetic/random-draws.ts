@@ -6,7 +6,9 @@ import { SeededRandom } from '../simulated/seeded-random.js';
  * not depend on how many numbers any other stock-day used: days can be generated in any order, alone.
  */
 export class RandomDraws {
-  private spareNormal: number | undefined;
+  /** The second value of the last Box-Muller pair, when it has not been used yet. */
+  private spare = 0;
+  private hasSpare = false;
 
   constructor(private readonly random: SeededRandom) {}
 
@@ -25,15 +27,15 @@ export class RandomDraws {
 
   /** A standard normal draw (Box-Muller; the second value of each pair is kept for the next call). */
   normal(): number {
-    const spare = this.spareNormal;
-    if (spare !== undefined) {
-      this.spareNormal = undefined;
-      return spare;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     const u = 1 - this.random.next();
     const v = this.random.next();
     const radius = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = radius * Math.sin(2 * Math.PI * v);
+    this.spare = radius * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
     return radius * Math.cos(2 * Math.PI * v);
   }
 

@@ -2,22 +2,24 @@ import type { TapeBar, TapeMinute, MarketTape } from '../../application/replay/r
 import { InvalidValue } from '../../domain/errors/invalid-value.error.js';
 import type { Announcement } from '../../domain/market/announcement.js';
 import type { Bar } from '../../domain/market/bar.js';
-import { continuousOpenAt } from '../../domain/market/session-schedule.js';
-import { sydneyDateOf } from '../../domain/market/sydney-time.js';
+import { continuousOpenTime } from '../../domain/market/session-schedule.js';
+import { sydneyDateOf, sydneyLocalToEpoch } from '../../domain/market/sydney-time.js';
 import type { TradingCalendar } from '../../domain/market/trading-calendar.js';
 import { ONE_MINUTE_MS, startOfMinute } from '../../domain/strategy/price-window.js';
 import type { AsxSymbol } from '../../domain/values/instrument.js';
 import type { EpochMs, LocalDate } from '../../domain/values/time.js';
 import { DailyPath } from './daily-path.js';
 import type { DayPlan } from './day-plan.js';
-import { sessionBars, type SessionMinutes } from './intraday-path.js';
+import { SessionWalk, sessionBars, type SessionMinutes } from './intraday-path.js';
 import { streamFor } from './random-draws.js';
+import { SessionCache } from './session-cache.js';
 import {
   resolveMarketSpec,
   type ResolvedMarketSpec,
   type SyntheticInstrument,
   type SyntheticMarketSpec,
 } from './synthetic-market.spec.js';
+import { VolumeProfile } from './volume-profile.js';
 
 /** One stock's plan for a day, as the scanner and the announcement feed read it. */
 export interface StockDay {
@@ -34,6 +36,10 @@ export interface StockDay {
 export class SyntheticMarket implements MarketTape {
   private readonly spec: ResolvedMarketSpec;
   private readonly paths = new Map<AsxSymbol, DailyPath>();
+  private readonly stocks = new Map<AsxSymbol, SyntheticInstrument>();
+  private readonly sessions = new SessionCache();
+  /** One profile per session length: a few lengths (staggered opens, early closes) serve every session. */
+  private readonly profiles = new Map<number, VolumeProfile>();
 
   constructor(
     spec: SyntheticMarketSpec,
@@ -42,6 +48,7 @@ export class SyntheticMarket implements MarketTape {
     this.spec = resolveMarketSpec(spec);
     for (const stock of this.spec.instruments) {
       this.paths.set(stock.instrument.symbol, new DailyPath(this.spec, stock, calendar));
+      this.stocks.set(stock.instrument.symbol, stock);
     }
   }
 
@@ -54,7 +61,7 @@ export class SyntheticMarket implements MarketTape {
   }
 
   stock(symbol: AsxSymbol): SyntheticInstrument {
-    const stock = this.spec.instruments.find((candidate) => candidate.instrument.symbol === symbol);
+    const stock = this.stocks.get(symbol);
     if (stock === undefined) throw new InvalidValue('symbol', symbol, 'not in the synthetic market');
     return stock;
   }
@@ -71,30 +78,35 @@ export class SyntheticMarket implements MarketTape {
   }
 
   /** One stock's one-minute bars on a trading day, oldest first, made as they are read. */
-  *minuteBars(symbol: AsxSymbol, date: LocalDate): Generator<Bar> {
-    const plan = this.plan(symbol, date);
-    const draws = streamFor(this.spec.seed, 'minutes', symbol, date);
-    yield* sessionBars(plan, this.stock(symbol), this.sessionMinutes(symbol, date), draws);
+  minuteBars(symbol: AsxSymbol, date: LocalDate): Generator<Bar> {
+    return sessionBars(this.walk(symbol, date));
   }
 
-  /** The daily bar of a trading day: its minute bars added up, starting with the first one as the exchange does. */
+  /**
+   * The daily bar of a trading day: its minute bars added up, starting with the first one as the exchange does.
+   * The minutes are walked without becoming bars, since only their sum is kept.
+   */
   dailyBar(symbol: AsxSymbol, date: LocalDate): Bar {
-    let daily: Bar | undefined;
-    for (const bar of this.minuteBars(symbol, date)) {
-      daily =
-        daily === undefined
-          ? bar
-          : {
-              start: daily.start,
-              open: daily.open,
-              high: bar.high > daily.high ? bar.high : daily.high,
-              low: bar.low < daily.low ? bar.low : daily.low,
-              close: bar.close,
-              volume: daily.volume + bar.volume,
-            };
+    const walk = this.walk(symbol, date);
+    if (!walk.step()) throw new InvalidValue('synthetic session', { symbol, date }, 'has no minutes');
+    const { start, open } = walk;
+    let { high, low, volume } = walk;
+    while (walk.step()) {
+      if (walk.high > high) high = walk.high;
+      if (walk.low < low) low = walk.low;
+      volume += walk.volume;
     }
-    if (daily === undefined) throw new InvalidValue('synthetic session', { symbol, date }, 'has no minutes');
-    return Object.freeze(daily);
+    return Object.freeze({ start, open, high, low, close: walk.close, volume });
+  }
+
+  /** When a stock's session on a trading day has its one-minute bars: the first one's start and how many. */
+  session(symbol: AsxSymbol, date: LocalDate): SessionMinutes {
+    const openTime = continuousOpenTime(symbol, date);
+    return this.sessions.get(date, openTime, () => {
+      const firstBarStart = startOfMinute(sydneyLocalToEpoch(date, openTime));
+      const close = this.calendar.sessionFor(date).close;
+      return { firstBarStart, count: Math.max(0, Math.round((close - firstBarStart) / ONE_MINUTE_MS)) };
+    });
   }
 
   /** Daily bars of the trading days in [from, to] (from the market's first day on), oldest first. */
@@ -143,9 +155,19 @@ export class SyntheticMarket implements MarketTape {
     return this.calendar.isTradingDay(day) ? day : this.calendar.nextTradingDay(day);
   }
 
-  private sessionMinutes(symbol: AsxSymbol, date: LocalDate): SessionMinutes {
-    const firstBarStart = startOfMinute(continuousOpenAt(symbol, date));
-    const close = this.calendar.sessionFor(date).close;
-    return { firstBarStart, count: Math.max(0, Math.round((close - firstBarStart) / ONE_MINUTE_MS)) };
+  private walk(symbol: AsxSymbol, date: LocalDate): SessionWalk {
+    const plan = this.plan(symbol, date);
+    const draws = streamFor(this.spec.seed, 'minutes', symbol, date);
+    const session = this.session(symbol, date);
+    return new SessionWalk(plan, this.stock(symbol), session, draws, this.profile(session.count));
+  }
+
+  private profile(minutes: number): VolumeProfile {
+    let profile = this.profiles.get(minutes);
+    if (profile === undefined) {
+      profile = new VolumeProfile(minutes);
+      this.profiles.set(minutes, profile);
+    }
+    return profile;
   }
 }

@@ -11,7 +11,7 @@ import {
   type ReplayVenue,
   type TapeMinute,
 } from './replay.ports.js';
-import { settled, type TaskState } from './settle.js';
+import { IN_PROCESS_QUIET_TURNS, NETWORK_QUIET_TURNS, settled, type TaskState } from './settle.js';
 
 /** Told each time the replayed work has settled after time moved. */
 export interface ReplayListener {
@@ -64,9 +64,12 @@ class TrackedTask<T> implements TaskState {
  */
 export class MarketReplay {
   private readonly outsideWork: OutsideWork;
+  /** A replay with no outside work settles in one event-loop turn per clock step instead of several. */
+  private readonly quietTurns: number;
 
   constructor(private readonly deps: MarketReplayDeps) {
     this.outsideWork = deps.outsideWork ?? NO_OUTSIDE_WORK;
+    this.quietTurns = this.outsideWork === NO_OUTSIDE_WORK ? IN_PROCESS_QUIET_TURNS : NETWORK_QUIET_TURNS;
   }
 
   /** Runs `work` through `date`'s market (a closed market has no bars) and returns what it returned. */
@@ -116,7 +119,7 @@ export class MarketReplay {
     if (!calendar.isTradingDay(date)) return;
     const close = calendar.sessionFor(date).close;
     this.moveTo(close);
-    await settled({ finished: false }, this.outsideWork);
+    await settled({ finished: false }, this.outsideWork, this.quietTurns);
     venue.endOfDay(Math.max(close, clock.now()));
   }
 
@@ -129,7 +132,7 @@ export class MarketReplay {
   }
 
   private async settle(task: TaskState): Promise<void> {
-    await settled(task, this.outsideWork);
+    await settled(task, this.outsideWork, this.quietTurns);
     this.deps.listener?.settledAt(this.deps.clock.now());
   }
 }

@@ -101,7 +101,7 @@ function openData(spec: BacktestSpec, calendar: TradingCalendar): BacktestData {
     },
     calendar,
   );
-  return new SyntheticBacktestData(market, calendar);
+  return new SyntheticBacktestData(market);
 }
 
 /**

@@ -129,6 +129,23 @@ describe('SyntheticMarket days', () => {
     ]);
   });
 
+  it('tells each session where its minutes start and how many there are, staggered opens and early closes included', () => {
+    const m = market();
+    const staggered = date('2025-06-20');
+    const earlyClose = date('2025-12-24');
+    for (const [code, day] of [
+      ['ZED', staggered],
+      ['PNY', staggered],
+      ['ZED', earlyClose],
+      ['MID', DAY],
+    ] as const) {
+      const minutes = bars(m, code, day);
+      expect(m.session(symbol(code), day)).toEqual({ firstBarStart: minutes[0]?.start, count: minutes.length });
+    }
+    expect(m.session(symbol('ZED'), staggered).firstBarStart).toBe(sydneyLocalToEpoch(staggered, '10:09'));
+    expect(m.session(symbol('ZED'), earlyClose).count).toBeLessThan(m.session(symbol('ZED'), DAY).count);
+  });
+
   it('makes about the configured share of gap days, gapping at least the threshold, the rest below it', () => {
     const m = market({ gapShare: 0.1 });
     let days = 0;

@@ -5,9 +5,6 @@ import type { BacktestData } from '../../../application/backtest/engine/backtest
 import { mergeMinutes } from '../../../application/backtest/engine/minute-merge.js';
 import type { TapeMinute } from '../../../application/replay/replay.ports.js';
 import type { Bar } from '../../../domain/market/bar.js';
-import { continuousOpenAt } from '../../../domain/market/session-schedule.js';
-import type { TradingCalendar } from '../../../domain/market/trading-calendar.js';
-import { ONE_MINUTE_MS, startOfMinute } from '../../../domain/strategy/price-window.js';
 import type { AsxSymbol, Instrument } from '../../../domain/values/instrument.js';
 import type { LocalDate } from '../../../domain/values/time.js';
 
@@ -19,10 +16,7 @@ export class SyntheticBacktestData implements BacktestData {
   readonly hasAnnouncements = true;
   barsRead = 0;
 
-  constructor(
-    private readonly market: SyntheticMarket,
-    private readonly calendar: TradingCalendar,
-  ) {
+  constructor(private readonly market: SyntheticMarket) {
     this.instruments = market.instruments.map((stock) => stock.instrument);
     this.scanner = new SyntheticGapScanner(market);
     this.announcements = new SyntheticAnnouncementFeed(market);
@@ -39,8 +33,7 @@ export class SyntheticBacktestData implements BacktestData {
 
   /** The generated day added up; its minutes count as read, since they were generated to add it up. */
   dailyBar(symbol: AsxSymbol, date: LocalDate): Bar | undefined {
-    const first = startOfMinute(continuousOpenAt(symbol, date));
-    this.barsRead += Math.max(0, Math.round((this.calendar.sessionFor(date).close - first) / ONE_MINUTE_MS));
+    this.barsRead += this.market.session(symbol, date).count;
     return this.market.dailyBar(symbol, date);
   }
 
