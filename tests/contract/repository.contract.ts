@@ -126,6 +126,17 @@ export function describeRepositoryContract(name: string, makeRepository: () => R
         expect(repo.positions.withStatus([])).toEqual([]);
         expect(repo.positions.get('pos-none')).toBeUndefined();
       });
+
+      it('lists the positions closed at or after an instant, by opening time', () => {
+        const closed = positionWithExits('pos-closed');
+        const earlier = { ...positionWithExits('pos-closed-earlier'), openedAt: OPEN_AT };
+        const open = openedPosition('pos-open', OPEN_AT + 10 * MINUTE);
+        for (const p of [closed, earlier, open]) repo.positions.save(p);
+
+        expect(repo.positions.closedSince(closed.updatedAt)).toStrictEqual([earlier, closed]);
+        expect(repo.positions.closedSince(closed.updatedAt + 1)).toEqual([]);
+        expect(repo.positions.closedSince(0).map((p) => p.id)).toEqual(['pos-closed-earlier', 'pos-closed']);
+      });
     });
 
     describe('trades', () => {

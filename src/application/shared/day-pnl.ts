@@ -37,9 +37,7 @@ export class DayPnlCalculator {
   async measure(date: LocalDate): Promise<DayPnlReport> {
     const bounds = sydneyDayBounds(date);
     const open = this.repository.positions.withStatus(['open', 'half_exited']);
-    const closedToday = this.repository.positions
-      .withStatus(['closed'])
-      .filter((position) => position.updatedAt >= bounds.from);
+    const closedToday = this.repository.positions.closedSince(bounds.from);
     const realised = sum([...open, ...closedToday].map((position) => realisedWithin(position, bounds)));
     const marks = await this.mark(open);
     const unrealised = sum(marks.map((mark) => (mark.priced ? mark.unrealised : ZERO)));

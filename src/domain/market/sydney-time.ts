@@ -77,6 +77,13 @@ export function secondsOfDay(time: LocalTime): number {
 }
 
 /**
+ * Answers already worked out. The time-zone database is slow to ask, and the same few wall-clock times (the
+ * open, the close, the scan, each minute of the session) are turned into instants again and again.
+ */
+const LOCAL_TO_EPOCH = new Map<string, EpochMs>();
+const LOCAL_TO_EPOCH_KEPT = 8_192;
+
+/**
  * The instant at which Sydney wall clocks show `time` on `date`.
  *
  * Daylight-saving edges follow the "compatible" rule of the JavaScript Temporal proposal:
@@ -86,6 +93,19 @@ export function secondsOfDay(time: LocalTime): number {
  * Neither edge touches trading hours; the rule only has to be deterministic.
  */
 export function sydneyLocalToEpoch(date: LocalDate, time: string): EpochMs {
+  const key = `${date}T${time}`;
+  const known = LOCAL_TO_EPOCH.get(key);
+  if (known !== undefined) return known;
+  const at = localToEpoch(date, time);
+  if (LOCAL_TO_EPOCH.size >= LOCAL_TO_EPOCH_KEPT) {
+    const oldest = LOCAL_TO_EPOCH.keys().next();
+    if (oldest.done !== true) LOCAL_TO_EPOCH.delete(oldest.value);
+  }
+  LOCAL_TO_EPOCH.set(key, at);
+  return at;
+}
+
+function localToEpoch(date: LocalDate, time: string): EpochMs {
   const { hour, minute, second } = parseLocalTime(time);
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   const wallAsUtc = Date.UTC(y, m - 1, d, hour, minute, second);

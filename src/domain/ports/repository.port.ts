@@ -16,6 +16,8 @@ export interface PositionStore {
   save(position: Position): void;
   get(id: string): Position | undefined;
   withStatus(statuses: readonly PositionStatus[]): Position[];
+  /** Positions closed at or after `from` (their last change), by opening time. */
+  closedSince(from: EpochMs): Position[];
 }
 
 export interface TradeStore {

@@ -52,6 +52,10 @@ class MemoryPositionStore implements PositionStore {
   withStatus(statuses: readonly PositionStatus[]): Position[] {
     return this.table.select((p) => statuses.includes(p.status), byOpeningTime);
   }
+
+  closedSince(from: EpochMs): Position[] {
+    return this.table.select((p) => p.status === 'closed' && p.updatedAt >= from, byOpeningTime);
+  }
 }
 
 class MemoryTradeStore implements TradeStore {

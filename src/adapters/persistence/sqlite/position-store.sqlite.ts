@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PositionStore } from '../../../domain/ports/repository.port.js';
 import type { Position, PositionExit, PositionStatus } from '../../../domain/position/position.js';
+import type { EpochMs } from '../../../domain/values/time.js';
 import { EXIT_REASONS, POSITION_STATUSES } from './enum-values.js';
 import { RowReader, type Row } from './row-reader.js';
 
@@ -18,6 +19,8 @@ export class SqlitePositionStore implements PositionStore {
   private readonly exitsOf: Database.Statement<[string], Row>;
   private readonly positionsWithStatus: Database.Statement<[string], Row>;
   private readonly exitsWithStatus: Database.Statement<[string], Row>;
+  private readonly positionsClosedSince: Database.Statement<[number], Row>;
+  private readonly exitsClosedSince: Database.Statement<[number], Row>;
   private readonly saveAll: (position: Position) => void;
 
   constructor(db: Database.Database) {
@@ -53,6 +56,14 @@ export class SqlitePositionStore implements PositionStore {
        WHERE position_id IN (SELECT id FROM positions WHERE status IN (SELECT value FROM json_each(?)))
        ORDER BY position_id, sequence`,
     );
+    this.positionsClosedSince = db.prepare(
+      `SELECT ${POSITION_COLUMNS} FROM positions WHERE status = 'closed' AND updated_at >= ? ORDER BY opened_at, id`,
+    );
+    this.exitsClosedSince = db.prepare(
+      `SELECT ${EXIT_COLUMNS} FROM position_exits
+       WHERE position_id IN (SELECT id FROM positions WHERE status = 'closed' AND updated_at >= ?)
+       ORDER BY position_id, sequence`,
+    );
     this.saveAll = db.transaction((position: Position) => {
       this.upsertPosition.run(toPositionRow(position));
       position.exits.forEach((exit, sequence) => this.upsertExit.run(toExitRow(position.id, sequence, exit)));
@@ -74,6 +85,11 @@ export class SqlitePositionStore implements PositionStore {
     const wanted = JSON.stringify(statuses);
     const exitRows = groupByPosition(this.exitsWithStatus.all(wanted));
     return this.positionsWithStatus.all(wanted).map((row) => toPosition(row, exitRows.get(row.id) ?? []));
+  }
+
+  closedSince(from: EpochMs): Position[] {
+    const exitRows = groupByPosition(this.exitsClosedSince.all(from));
+    return this.positionsClosedSince.all(from).map((row) => toPosition(row, exitRows.get(row.id) ?? []));
   }
 }
 
