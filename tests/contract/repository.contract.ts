@@ -345,6 +345,24 @@ export function describeRepositoryContract(name: string, makeRepository: () => R
         ]);
       });
 
+      it('undoes a nested transaction that succeeded when the outer one fails', () => {
+        repo.positions.save(openedPosition());
+        const half = halfExitedPosition('pos-bhp', OPEN_AT);
+        expect(() =>
+          repo.transaction(() => {
+            repo.transaction(() => {
+              repo.positions.save(half);
+              repo.trades.record(fill('e-inner-kept', OPEN_AT + 1));
+            });
+            repo.trades.record(fill('e-outer', OPEN_AT + 2));
+            throw new Error('outer step failed');
+          }),
+        ).toThrow('outer step failed');
+        expect(repo.positions.get('pos-bhp')).toStrictEqual(openedPosition());
+        expect(repo.trades.has('e-inner-kept')).toBe(false);
+        expect(repo.trades.has('e-outer')).toBe(false);
+      });
+
       it('refuses asynchronous work, which would commit before its awaits, and rolls it back', () => {
         expect(() =>
           repo.transaction(() => {

@@ -149,15 +149,16 @@ export class MemoryRepository implements Repository {
 
   /** Rolls every table back to where it stood when `work` began if `work` throws; nesting rolls back one level. */
   transaction<T>(work: () => T): T {
-    const rollbacks = this.tables.map((table) => table.checkpoint());
+    const checkpoints = this.tables.map((table) => table.checkpoint());
+    let result: T;
     try {
-      return runSynchronously(work);
+      result = runSynchronously(work);
     } catch (error) {
-      rollbacks.forEach((rollback) => {
-        rollback();
-      });
+      for (const checkpoint of checkpoints.reverse()) checkpoint.rollback();
       throw error;
     }
+    for (const checkpoint of checkpoints.reverse()) checkpoint.release();
+    return result;
   }
 
   close(): void {
