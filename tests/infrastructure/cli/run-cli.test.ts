@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '../../../src/infrastructure/config/load-config.js';
@@ -72,6 +72,30 @@ describe('runCli', () => {
     expect(result.valid).toBe(false);
     expect(result.problems.map((p) => p.source).sort()).toEqual(['SKIM_ALLOW_LIVE', 'SKIM_SMA_DAYS']);
     expect(result.warnings).toHaveLength(1);
+  });
+
+  it('halts new entries with a reason that status shows, until resume lifts it', async () => {
+    const env = { SKIM_DB_PATH: join('state', 'skim.db'), SKIM_LOG_LEVEL: 'silent' };
+
+    const halted = await skim(['halt', 'RBA', 'decision', 'today'], env);
+    expect(halted.code).toBe(ExitCode.Ok);
+    const switchFile = join(tempDir(), 'state', 'skim.halt');
+    expect(halted.stdout).toBe(`new entries halted (${switchFile}); undo with: skim resume\n`);
+    expect(readFileSync(switchFile, 'utf8')).toBe('RBA decision today\n');
+    expect((await skim(['status'], env)).stdout).toContain('entries HALTED: RBA decision today\n');
+
+    expect((await skim(['resume'], env)).stdout).toBe('new entries resumed\n');
+    expect(existsSync(switchFile)).toBe(false);
+    expect((await skim(['status'], env)).stdout).toContain('entries allowed\n');
+    expect((await skim(['resume'], env)).stdout).toBe('entries were not halted\n');
+  });
+
+  it('halts without a reason by naming the operator and the time', async () => {
+    const env = { SKIM_DB_PATH: join('state', 'skim.db'), SKIM_LOG_LEVEL: 'silent' };
+    expect((await skim(['halt'], env)).code).toBe(ExitCode.Ok);
+    expect(readFileSync(join(tempDir(), 'state', 'skim.halt'), 'utf8')).toMatch(
+      /^halted by operator at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\n$/,
+    );
   });
 
   it('stops other commands on invalid configuration with every problem and the usage code', async () => {

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileHaltSwitch } from '../../../src/adapters/halt/file-halt.switch.js';
 import { SqliteRepository } from '../../../src/adapters/persistence/sqlite/sqlite.repository.js';
 import { loadConfig } from '../../../src/infrastructure/config/load-config.js';
+import { haltFilePath } from '../../../src/infrastructure/container/trading.bindings.js';
 import { DEMO_DAYS } from '../../../src/infrastructure/demo/demo-market.js';
 import { runDemo } from '../../../src/infrastructure/demo/demo-day.js';
 import { useTempDir } from '../temp-dir.js';
@@ -92,6 +94,33 @@ describe('the demo day', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(journal.filter((entry) => entry.state === 'intent' || entry.state === 'submitting')).toEqual([]);
     expect(journal.filter((entry) => entry.intent.purpose === 'entry')).toHaveLength(5);
+  });
+
+  it('makes no new entry once `skim halt` writes the kill switch mid-run, and still manages what it holds', async () => {
+    const config = demoConfig();
+    const operator = new FileHaltSwitch(haltFilePath(config));
+    const out = new Capture();
+    const haltAfterFirstFill = {
+      write(chunk: string): boolean {
+        out.write(chunk);
+        if (chunk.includes('position open: 1000 shares')) operator.halt('operator says stop');
+        return true;
+      },
+    };
+
+    const outcome = await runDemo({ config, out: haltAfterFirstFill });
+
+    expect(outcome.kind).toBe('completed');
+    expect(out.lineOf('! no new entries: trading is halted (operator says stop)')).toBeGreaterThan(
+      out.lineOf('KLI', 'position open: 1000 shares'),
+    );
+    const { positions, journal } = stored(config.dbPath);
+    expect(journal.filter((entry) => entry.intent.purpose === 'entry').map((entry) => entry.clientOrderId)).toEqual([
+      'skim-20251110-KLI-entry-1',
+    ]);
+    // Exits are not entries: the day-3 half sale still happens while halted.
+    expect(out.lineOf('KLI', 'exit (day3_half): sold 500')).toBeGreaterThan(out.lineOf('==', '2025-11-13'));
+    expect(positions.map((p) => [p.instrument.symbol, p.status, p.quantity])).toEqual([['KLI', 'half_exited', 500]]);
   });
 
   it('leaves a database with history alone on a second run, so no order is ever sent twice', async () => {
