@@ -27,6 +27,15 @@ describe('the chaos campaign (short version of npm run chaos)', () => {
   }, 60_000);
 });
 
+describe('a chaos run', () => {
+  it("enters on the run's first day: the gateway holds the daily bars before it, so previous closes are known", async () => {
+    const result = await runChaosScenario({ seed: 1, days: 1, volumeParticipation: 1, faults: [] }, { tls: tls() });
+
+    expect(result.violations).toEqual([]);
+    expect(result.orders).toBeGreaterThan(0);
+  }, 30_000);
+});
+
 describe('a chaos run with a restart', () => {
   /** Two calm days whose first entry order goes out at 10:05 Sydney. */
   const calm = { seed: 1, days: 2, volumeParticipation: 1, faults: [] };
@@ -40,6 +49,20 @@ describe('a chaos run with a restart', () => {
 
     expect(result.restarts).toBe(1);
     expect(result.violations).toEqual([]);
+    expect(result.fills).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('trades the days around the restart day in this process, as a `skim run` restarted overnight', async () => {
+    const scenario: ChaosScenario = {
+      ...calm,
+      days: 3,
+      restart: { day: 1, minuteOfDay: 150, kill: { kind: 'during-step', delayMs: 0 } },
+    };
+    const result = await runChaosScenario(scenario, { tls: tls() });
+
+    expect(result.restarts).toBe(1);
+    expect(result.violations).toEqual([]);
+    expect(result.dayErrors).toEqual([]);
     expect(result.fills).toBeGreaterThan(0);
   }, 30_000);
 

@@ -9,13 +9,14 @@ import { sydneyLocalToEpoch } from '../../domain/market/sydney-time.js';
 import { TradingCalendar } from '../../domain/market/trading-calendar.js';
 import type { SkimConfig } from '../config/skim-config.js';
 import { loadConfig } from '../config/load-config.js';
+import { recordDailyHistory } from '../demo/daily-history.js';
 import { HttpRequestsInFlight } from '../demo/http-requests-in-flight.js';
 import { CHAOS_ACCOUNT_ID, chaosEnvironment } from './chaos-environment.js';
 import { chaosMarket, type ChaosMarket } from './chaos-market.js';
 import type { ChaosScenario } from './chaos-scenario.js';
 import type { Tamper } from './chaos-skim.js';
-import { tradeChaosDays, type DayError, type DaysTraded } from './chaos-trader.js';
-import { tradeInChildProcesses } from './trading-process/trade-in-child-processes.js';
+import { tradeChaosDays, type DayError, type DaysToTrade, type DaysTraded } from './chaos-trader.js';
+import { tradeAroundRestart } from './trading-process/trade-around-restart.js';
 import { FaultInjector, WAKE_TIME } from './fault-injector.js';
 import { checkInvariants } from './invariants/invariants.js';
 import { RequestTape } from './request-tape.js';
@@ -88,6 +89,7 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
   try {
     const env = chaosEnvironment(simulator, workDir);
     const syntheticMarket = new SyntheticMarket(market.spec, calendar);
+    recordDailyHistory(simulator.market, syntheticMarket, calendar, firstDay);
     const outcome = await trade({ scenario, simulator, market, syntheticMarket, watch, env, workDir }, options);
     const local = readDatabase(env.SKIM_DB_PATH ?? join(workDir, 'skim.db'));
     const config = loadConfig({ env, cwd: workDir }).config;
@@ -119,13 +121,14 @@ export async function runChaosScenario(scenario: ChaosScenario, options: ChaosRu
   }
 }
 
-/** Trades the days in this process, or in child processes when the scenario kills and restarts the trader. */
+/**
+ * Trades the days in this process or, when the scenario kills and restarts the trader, the restart's day in
+ * child processes and the days around it in this process.
+ */
 async function trade(run: RunSetup, options: ChaosRunOptions): Promise<TradingOutcome> {
-  if (run.scenario.restart !== undefined) {
-    if (options.tamper !== undefined || options.configure !== undefined) {
-      throw new TypeError('a broken component can only be swapped into a run without a restart (in this process)');
-    }
-    return tradeInChildProcesses(run);
+  const { restart } = run.scenario;
+  if (restart !== undefined && (options.tamper !== undefined || options.configure !== undefined)) {
+    throw new TypeError('a broken component can only be swapped into a run without a restart (in this process)');
   }
   const requests = new HttpRequestsInFlight().start();
   try {
@@ -138,7 +141,9 @@ async function trade(run: RunSetup, options: ChaosRunOptions): Promise<TradingOu
       listener: run.watch,
       tamper: options.tamper,
     };
-    return { ...(await tradeChaosDays(deps, run.market.tradingDays)), failures: [], restarts: 0 };
+    const inThisProcess = (days: DaysToTrade): Promise<DaysTraded> => tradeChaosDays(deps, days);
+    if (restart !== undefined) return await tradeAroundRestart(run, restart, inThisProcess);
+    return { ...(await inThisProcess({ days: run.market.tradingDays, last: true })), failures: [], restarts: 0 };
   } finally {
     requests.stop();
   }

@@ -47,8 +47,17 @@ export interface DaysTraded {
 
 const NO_BARS: MarketTape = { minutes: () => [] };
 
-/** Skim trading a run's days in this process through the gateway simulator, then the morning after's reconcile. */
-export async function tradeChaosDays(deps: ChaosTraderDeps, days: readonly LocalDate[]): Promise<DaysTraded> {
+/** Whether the days traded are the run's last, so that the morning after's reconcile follows them. */
+export interface DaysToTrade {
+  readonly days: readonly LocalDate[];
+  readonly last: boolean;
+}
+
+/**
+ * Skim trading days in this process through the gateway simulator (then the morning after's reconcile, when
+ * they are the run's last days). Each call builds a new Skim on the same database, as a restarted `skim run`.
+ */
+export async function tradeChaosDays(deps: ChaosTraderDeps, { days, last }: DaysToTrade): Promise<DaysTraded> {
   const clock = new ManualClock(deps.simulator.now());
   const skim = await assembleChaosSkim(deps.config, clock, deps.market, deps.tamper);
   try {
@@ -59,12 +68,16 @@ export async function tradeChaosDays(deps: ChaosTraderDeps, days: readonly Local
     };
     const traded = await replayDays(runner, deps, days);
     const lastDay = days.at(-1);
-    if (lastDay === undefined) return traded;
+    if (!last || lastDay === undefined) return traded;
     const morning = await reconcileNextMorning(runner, deps, lastDay);
-    return { ...traded, repairs: [...traded.repairs, ...morning.repairs] };
+    return joinDaysTraded(traded, { dayErrors: [], repairs: morning.repairs });
   } finally {
     await skim.dispose();
   }
+}
+
+export function joinDaysTraded(first: DaysTraded, then: DaysTraded): DaysTraded {
+  return { dayErrors: [...first.dayErrors, ...then.dayErrors], repairs: [...first.repairs, ...then.repairs] };
 }
 
 /** Replays the days one after another through the simulator, each day traded by `runner`. */

@@ -10,7 +10,6 @@ import { SyntheticMarket } from '../../adapters/synthetic/synthetic-market.js';
 import { MarketReplay } from '../../application/replay/market-replay.js';
 import type { TradingDayResult } from '../../application/trading/trading-day.js';
 import { sydneyLocalToEpoch } from '../../domain/market/sydney-time.js';
-import type { TradingCalendar } from '../../domain/market/trading-calendar.js';
 import type { OutputStream } from '../cli/cli-context.js';
 import { secretValues } from '../config/config-secrets.js';
 import type { SkimConfig } from '../config/skim-config.js';
@@ -19,6 +18,7 @@ import { bind, resolve } from '../container/token.js';
 import { TOKENS } from '../container/tokens.js';
 import { TRADING } from '../container/trading.bindings.js';
 import { createLogger } from '../logging/create-logger.js';
+import { recordDailyHistory } from './daily-history.js';
 import { historyIn, isEmpty, type DatabaseHistory } from './database-history.js';
 import { DEMO_DAYS, DEMO_MARKET, DEMO_SEED, DEMO_STOCKS } from './demo-market.js';
 import { DemoNarrator } from './demo-narrator.js';
@@ -32,6 +32,7 @@ import { describeRefusal, describeRun, dayTitle } from './demo-report.js';
 export const DEMO_ACCOUNT_ID = 'DU5550001';
 /** Sydney time Skim is started on each demo day: before the pre-open scan, as `skim run` wakes. */
 const WAKE_TIME = '07:00';
+const FIRST_DAY = DEMO_DAYS[0] ?? DEMO_MARKET.firstDay;
 
 export type DemoOutcome =
   | { readonly kind: 'completed'; readonly days: readonly TradingDayResult[]; readonly logFile: string | undefined }
@@ -56,10 +57,9 @@ export async function runDemo({ config, out }: DemoOptions): Promise<DemoOutcome
     out.write(`${describeRefusal(config.dbPath, history)}\n`);
     return { kind: 'refused', history };
   }
-  const firstDay = DEMO_DAYS[0] ?? DEMO_MARKET.firstDay;
   const simulator = await startGatewaySimulator({
     listings: DEMO_STOCKS.map(listingOf),
-    replayFrom: sydneyLocalToEpoch(firstDay, WAKE_TIME),
+    replayFrom: sydneyLocalToEpoch(FIRST_DAY, WAKE_TIME),
     accountId: DEMO_ACCOUNT_ID,
     seed: DEMO_SEED,
   });
@@ -95,7 +95,7 @@ async function tradeDemoDays(
     const market = new SyntheticMarket(DEMO_MARKET, calendar);
     narrator = new DemoNarrator(out, resolve(container, TOKENS.Repository), clock);
     useSyntheticSources(container, market, narrator);
-    recordHistory(simulator, market, calendar);
+    recordDailyHistory(simulator.market, market, calendar, FIRST_DAY);
     narrator.line(describeRun(simulator.url, config.dbPath, logFile));
     const drivenClock = new GatewayReplayClock(clock, simulator.market);
     const replay = new MarketReplay({
@@ -168,15 +168,6 @@ function useSyntheticSources(container: Container, market: SyntheticMarket, narr
 }
 
 /** Daily bars before the first demo day, so previous closes and moving averages have history. */
-function recordHistory(simulator: GatewaySimulator, market: SyntheticMarket, calendar: TradingCalendar): void {
-  const firstDay = DEMO_DAYS[0];
-  if (firstDay === undefined) return;
-  const lastHistoryDay = calendar.previousTradingDay(firstDay);
-  for (const stock of market.instruments) {
-    const symbol = stock.instrument.symbol;
-    simulator.market.recordBars(symbol, [...market.dailyBars(symbol, market.firstDay, lastHistoryDay)], '1d');
-  }
-}
 
 function existingHistory(dbPath: string): DatabaseHistory {
   const repository = SqliteRepository.open(dbPath);

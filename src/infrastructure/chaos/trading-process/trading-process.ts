@@ -1,10 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FromTradingProcess, ToTradingProcess } from './messages.js';
+import { tradingProcessEntry } from './trading-process-bundle.js';
 
-const MAIN = fileURLToPath(new URL('./trading-process.main.ts', import.meta.url));
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 /** How long a stopped process may take to close its database and exit before it is killed. */
 const STOP_GRACE_MS = 10_000;
 const STDERR_KEPT = 4_000;
@@ -23,8 +20,8 @@ export class TradingProcess {
   private stderr = '';
 
   constructor(onMessage: (message: FromTradingProcess) => void) {
-    this.child = fork(MAIN, [], {
-      execArgv: ['--import', TSX],
+    this.child = fork(tradingProcessEntry(), [], {
+      execArgv: ['--enable-source-maps'],
       env: environmentWithoutSkim(),
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
