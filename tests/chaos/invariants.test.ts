@@ -24,6 +24,8 @@ function evidence(changes: Partial<RunEvidence>): RunEvidence {
 }
 
 let clock = Date.UTC(2025, 1, 3, 0, 0);
+let events = 0;
+/** A request answered at once: it arrived and was answered after every request made before it. */
 function request(
   method: string,
   path: string,
@@ -31,7 +33,17 @@ function request(
   sessionUp = status !== 401,
 ): RequestRecord {
   clock += 1000;
-  return { at: clock, method, path: `/v1/api${path}`, query: '', status, sessionUp };
+  events += 2;
+  return {
+    at: clock,
+    method,
+    path: `/v1/api${path}`,
+    query: '',
+    status,
+    sessionUp,
+    arrived: events - 1,
+    answered: events,
+  };
 }
 
 const ORDER = '/iserver/account/DU7770001/orders';
@@ -73,6 +85,26 @@ describe('no order placed while the gateway was unauthenticated', () => {
       ];
       expect(noOrderWhileUnauthenticated(evidence({ requests }))).toEqual([]);
     }
+  });
+
+  it('does not blame an order that was already on its way when the 401 went out, its answer held back', () => {
+    const order = request('POST', ORDER, 200);
+    const refused = request('GET', '/iserver/account/trades', 401);
+    // Answered in the same millisecond after the 401, but it had arrived before the 401 was answered.
+    const requests = [
+      refused,
+      { ...order, at: refused.at, arrived: refused.arrived - 1, answered: refused.answered + 1 },
+    ];
+    expect(noOrderWhileUnauthenticated(evidence({ requests }))).toEqual([]);
+  });
+
+  it('flags an order that arrived after the 401 was answered, even in the same millisecond', () => {
+    const refused = request('GET', '/iserver/account/trades', 401);
+    const order = { ...request('POST', ORDER, 401), at: refused.at };
+    const violations = noOrderWhileUnauthenticated(evidence({ requests: [refused, order] }));
+    expect(violations.map((violation) => violation.message)).toEqual([
+      expect.stringMatching(/after GET \/v1\/api\/iserver\/account\/trades was refused with 401 at /),
+    ]);
   });
 
   it('counts the session back once a brokerage request succeeds', () => {

@@ -21,6 +21,20 @@ export interface RequestRecord {
   readonly error?: string;
   /** Whether the brokerage session could trade when the request was answered (or dropped). */
   readonly sessionUp: boolean;
+  /**
+   * When the request arrived and when it was answered (or dropped), as places in the pipeline's own count
+   * of events: exact where wall-clock milliseconds tie, and the log itself is in the order of answers.
+   */
+  readonly arrived: number;
+  readonly answered: number;
+}
+
+/** One request being served: where its answer goes and what the log says about it. */
+interface Call {
+  readonly res: ServerResponse;
+  readonly method: string;
+  readonly url: URL;
+  readonly arrived: number;
 }
 
 export type RequestHandler = (request: Omit<SimRequest, 'params'>) => SimResponse;
@@ -57,6 +71,8 @@ export class RequestPipeline {
     private readonly sessionUp: () => boolean,
   ) {}
 
+  private events = 0;
+
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
     this.serve(req, res).catch((error: unknown) => {
       if (!res.headersSent) write(res, { status: 500, body: { error: describe(error) } });
@@ -64,55 +80,58 @@ export class RequestPipeline {
   };
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    const method = (req.method ?? 'GET').toUpperCase();
+    const call: Call = {
+      res,
+      method: (req.method ?? 'GET').toUpperCase(),
+      url: new URL(req.url ?? '/', 'https://127.0.0.1'),
+      arrived: this.nextEvent(),
+    };
+    const { method, url } = call;
     let body: unknown;
     try {
       body = await readJson(req);
     } catch (error) {
-      this.answer(res, method, url, { status: 400, body: { error: describe(error) } });
+      this.answer(call, { status: 400, body: { error: describe(error) } });
       return;
     }
     const request = { method, query: url.searchParams, body };
     if (isUnder(url.pathname, ADMIN_ROOT)) {
       this.answer(
-        res,
-        method,
-        url,
+        call,
         this.run(() => this.admin({ ...request, path: url.pathname })),
       );
       return;
     }
     if (!isUnder(url.pathname, API_ROOT)) {
-      this.answer(res, method, url, { status: 404, body: { error: `not a gateway path: ${url.pathname}` } });
+      this.answer(call, { status: 404, body: { error: `not a gateway path: ${url.pathname}` } });
       return;
     }
-    await this.serveApi(res, { ...request, path: url.pathname.slice(API_ROOT.length) || '/' }, url);
+    await this.serveApi(call, { ...request, path: url.pathname.slice(API_ROOT.length) || '/' });
   }
 
-  private async serveApi(res: ServerResponse, request: Omit<SimRequest, 'params'>, url: URL): Promise<void> {
+  private async serveApi(call: Call, request: Omit<SimRequest, 'params'>): Promise<void> {
     const { method, path } = request;
     if (this.faults.takeRateLimit(method, path)) {
-      this.answer(res, method, url, tooManyRequests('simulated burst of 429s'));
+      this.answer(call, tooManyRequests('simulated burst of 429s'));
       return;
     }
     const verdict = this.pacing.admit(method, path);
     if (!verdict.admitted) {
       this.faults.noteRateLimited();
-      this.answer(res, method, url, tooManyRequests(verdict.reason));
+      this.answer(call, tooManyRequests(verdict.reason));
       return;
     }
     try {
       const delay = this.faults.latencyFor(method, path);
       if (delay > 0) await sleep(delay);
       if (this.faults.takeDrop(method, path, 'before')) {
-        this.drop(res, method, url);
+        this.drop(call);
         return;
       }
       this.faults.strikeSessionExpiry(method, path);
       const failure = this.faults.takeServerError(method, path);
       if (failure !== undefined) {
-        this.answer(res, method, url, { status: failure, body: { error: 'simulated gateway failure' } });
+        this.answer(call, { status: failure, body: { error: 'simulated gateway failure' } });
         return;
       }
       const response = this.run(() => this.api(request));
@@ -120,10 +139,10 @@ export class RequestPipeline {
       if (answerDelay > 0) await sleep(answerDelay);
       const lost = response.orderAccepted === true && this.faults.takeDroppedAcceptance();
       if (lost || this.faults.takeDrop(method, path, 'after')) {
-        this.drop(res, method, url);
+        this.drop(call);
         return;
       }
-      this.answer(res, method, url, response);
+      this.answer(call, response);
     } finally {
       verdict.release();
     }
@@ -138,30 +157,36 @@ export class RequestPipeline {
     }
   }
 
-  private answer(res: ServerResponse, method: string, url: URL, response: SimResponse): void {
+  private answer(call: Call, response: SimResponse): void {
     const error = (response.body as { error?: unknown } | undefined)?.error;
     this.log.add({
-      at: this.wallClock.now(),
-      method,
-      path: url.pathname,
-      query: url.search,
+      ...this.recordOf(call),
       status: response.status,
       ...(typeof error === 'string' ? { error } : {}),
-      sessionUp: this.sessionUp(),
     });
-    write(res, response);
+    write(call.res, response);
   }
 
-  private drop(res: ServerResponse, method: string, url: URL): void {
-    this.log.add({
+  private drop(call: Call): void {
+    this.log.add({ ...this.recordOf(call), status: 'dropped' });
+    call.res.socket?.destroy();
+  }
+
+  private recordOf({ method, url, arrived }: Call): Omit<RequestRecord, 'status'> {
+    return {
       at: this.wallClock.now(),
       method,
       path: url.pathname,
       query: url.search,
-      status: 'dropped',
       sessionUp: this.sessionUp(),
-    });
-    res.socket?.destroy();
+      arrived,
+      answered: this.nextEvent(),
+    };
+  }
+
+  private nextEvent(): number {
+    this.events += 1;
+    return this.events;
   }
 }
 
