@@ -16,7 +16,13 @@ import { parseArgs } from 'node:util';
 import { selfSignedCertificate } from '../src/adapters/gateway-sim/http/certificate.js';
 import { describeFailure, runCampaign, type CampaignReport } from '../src/infrastructure/chaos/chaos-campaign.js';
 import { ALL_PARTICIPATIONS, type ScenarioShape } from '../src/infrastructure/chaos/chaos-scenario.arbitrary.js';
-import { runWorker, type WorkerOrder, type WorkerReport } from '../src/infrastructure/chaos/chaos-worker.js';
+import { CampaignProgress } from '../src/infrastructure/chaos/campaign-progress.js';
+import {
+  runWorker,
+  type WorkerMessage,
+  type WorkerOrder,
+  type WorkerReport,
+} from '../src/infrastructure/chaos/chaos-worker.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,8 +47,13 @@ const shape: ScenarioShape = {
 
 if (values.worker) {
   process.once('message', (order: WorkerOrder) => {
-    void runWorker(order).then((report) => {
-      process.send?.(report, () => process.exit(0));
+    const tell = (message: WorkerMessage, then: () => void = () => undefined): void => {
+      process.send?.(message, then);
+    };
+    void runWorker(order, (batch) => {
+      tell({ type: 'batch', batch });
+    }).then((report) => {
+      tell({ type: 'done', report }, () => process.exit(0));
     });
   });
 } else if (values.runs !== undefined) {
@@ -60,6 +71,7 @@ if (values.worker) {
 
 async function runWorkers(days: number, runs: number, workers: number, seed: number): Promise<CampaignReport[]> {
   const self = fileURLToPath(import.meta.url);
+  const progress = new CampaignProgress(runs);
   const reports = await Promise.all(
     Array.from({ length: workers }, (_, index) => {
       const order: WorkerOrder = {
@@ -73,8 +85,9 @@ async function runWorkers(days: number, runs: number, workers: number, seed: num
         const child = fork(self, ['--worker', ...process.argv.slice(2)], {
           execArgv: ['--import', 'tsx'],
         });
-        child.once('message', (report) => {
-          resolve(report as WorkerReport);
+        child.on('message', (message: WorkerMessage) => {
+          if (message.type === 'batch') progress.add(message.batch);
+          else resolve(message.report);
         });
         child.once('exit', (code) => {
           if (code !== 0) reject(new Error(`chaos worker ${index} exited with ${code}`));

@@ -14,8 +14,15 @@ export interface WorkerReport {
   readonly batches: readonly CampaignReport[];
 }
 
+/** What a worker process tells the campaign: each batch as it ends, then everything. */
+export type WorkerMessage =
+  { readonly type: 'batch'; readonly batch: CampaignReport } | { readonly type: 'done'; readonly report: WorkerReport };
+
 /** Runs batches of campaign runs in this process, each batch with its own fast-check seed. */
-export async function runWorker(order: WorkerOrder): Promise<WorkerReport> {
+export async function runWorker(
+  order: WorkerOrder,
+  onBatch: (batch: CampaignReport) => void = () => undefined,
+): Promise<WorkerReport> {
   const tls = await selfSignedCertificate();
   const batches: CampaignReport[] = [];
   let days = 0;
@@ -26,6 +33,7 @@ export async function runWorker(order: WorkerOrder): Promise<WorkerReport> {
       { tls },
     );
     batches.push(report);
+    onBatch(report);
     days += report.days;
     runs += report.runs;
     if (report.failure !== undefined) break;
