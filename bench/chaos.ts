@@ -78,7 +78,8 @@ async function runWorkers(days: number, runs: number, workers: number, seed: num
         days: Math.ceil(days / workers),
         runs: Math.ceil(runs / workers),
         batchRuns: 25,
-        firstSeed: seed + index * 100_000,
+        campaignSeed: seed,
+        worker: index,
         shape,
       };
       return new Promise<WorkerReport>((resolve, reject) => {

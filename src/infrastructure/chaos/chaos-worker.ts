@@ -1,4 +1,5 @@
 import { selfSignedCertificate } from '../../adapters/gateway-sim/http/certificate.js';
+import { batchSeed } from './batch-seed.js';
 import { runCampaign, type CampaignReport, type CampaignSettings } from './chaos-campaign.js';
 
 /** What a campaign worker is asked to do: batches of runs until it has made `runs` runs over `days` days, or one fails. */
@@ -6,7 +7,9 @@ export interface WorkerOrder {
   readonly days: number;
   readonly runs: number;
   readonly batchRuns: number;
-  readonly firstSeed: number;
+  /** The campaign's seed and this worker's number, from which each batch's fast-check seed is derived. */
+  readonly campaignSeed: number;
+  readonly worker: number;
   readonly shape: CampaignSettings['shape'];
 }
 
@@ -29,7 +32,7 @@ export async function runWorker(
   let runs = 0;
   for (let batch = 0; days < order.days || runs < order.runs; batch += 1) {
     const report = await runCampaign(
-      { runs: order.batchRuns, seed: order.firstSeed + batch, shape: order.shape },
+      { runs: order.batchRuns, seed: batchSeed(order.campaignSeed, order.worker, batch), shape: order.shape },
       { tls },
     );
     batches.push(report);
